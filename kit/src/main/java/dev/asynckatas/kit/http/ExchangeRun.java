@@ -1,0 +1,247 @@
+package dev.asynckatas.kit.http;
+
+import dev.asynckatas.kit.sim.Lane;
+import dev.asynckatas.kit.sim.SimFuture;
+import dev.asynckatas.kit.sim.Simulation;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Flow;
+import javax.net.ssl.SSLSession;
+
+/**
+ * One request's life in the simulated client: sent, headers arrive (or a timeout or failure comes first), the
+ * body is fed to the handler's subscriber as demanded, the response future completes when the body does.
+ * All of it runs on the exchange's own lane.
+ */
+final class ExchangeRun<T> {
+
+    private final Simulation sim;
+    private final SimNetwork network;
+    private final HttpRequest request;
+    private final HttpResponse.BodyHandler<T> handler;
+    private final Lane lane;
+    private final SimFuture<HttpResponse<T>> response;
+    private Exchange exchange;
+
+    private HttpResponse.BodySubscriber<T> subscriber;
+    private final Deque<ByteBuffer> arrived = new ArrayDeque<>();
+    private long demand;
+    private boolean allArrived;
+    private boolean subscriberDone;
+
+    ExchangeRun(Simulation sim, SimNetwork network, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        this.sim = sim;
+        this.network = network;
+        this.request = request;
+        this.handler = handler;
+        this.lane = sim.newConcurrentLane("http");
+        this.response = new SimFuture<>(sim, this::abort, "the response to " + request.method() + " " + request.uri().getPath());
+    }
+
+    SimFuture<HttpResponse<T>> start() {
+        exchange = network.accept(request);
+        Reply reply = exchange.reply();
+        String what = request.method() + " " + request.uri().getPath();
+        if (!reply.isNever()) {
+            lane.schedule(reply.latency(), reply.failure() != null ? what + ": connection fails" : what + ": response " + reply.status(),
+                    () -> headersArrive(reply));
+        }
+        // Scheduled after the headers: when both are due at the same instant, the headers are in time.
+        request.timeout().ifPresent(timeout -> lane.schedule(timeout, what + ": timeout " + timeout, this::timeout));
+        return response;
+    }
+
+    private void headersArrive(Reply reply) {
+        if (!exchange.isInFlight()) {
+            return;
+        }
+        if (reply.failure() != null) {
+            network.ended(exchange, Exchange.State.FAILED, reply.failure().getMessage());
+            response.completeExceptionally(reply.failure());
+            return;
+        }
+        HttpHeaders headers = HttpHeaders.of(reply.headers(), (name, value) -> true);
+        HttpResponse.ResponseInfo info = new Info(reply.status(), headers, HttpClient.Version.HTTP_1_1);
+        try {
+            subscriber = handler.apply(info);
+        } catch (RuntimeException thrown) {
+            network.ended(exchange, Exchange.State.ABORTED, "the body handler threw " + thrown);
+            response.completeExceptionally(thrown);
+            return;
+        }
+        boolean streaming = subscriber.getBody().toCompletableFuture().isDone();
+        if (streaming && reply.chunks() > 1) {
+            abortWith(new UnsupportedOperationException("The simulated HttpClient cannot stream a body that arrives over time into "
+                    + subscriber.getClass().getSimpleName() + ": reading it would block the test thread. Use BodyHandlers.ofString,"
+                    + " ofByteArray, ofFile or discarding, or test this on the real HttpClient."));
+            return;
+        }
+        subscriber.getBody().whenComplete((body, failure) -> {
+            if (failure != null) {
+                response.completeExceptionally(failure);
+            } else {
+                response.complete(new Response<>(reply.status(), request, headers, body));
+            }
+        });
+        subscriber.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+                if (n <= 0) {
+                    abortWith(new IllegalArgumentException("non-positive demand " + n));
+                    return;
+                }
+                demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+                pump();
+            }
+
+            @Override
+            public void cancel() {
+                subscriberDone = true;
+                network.ended(exchange, Exchange.State.ABORTED, "the body subscriber cancelled");
+            }
+        });
+        scheduleBody(reply);
+    }
+
+    private void scheduleBody(Reply reply) {
+        byte[] body = reply.body();
+        boolean cutShort = reply.cutShortAfter() >= 0;
+        int end = cutShort ? reply.cutShortAfter() : body.length;
+        int chunks = reply.chunks();
+        if (chunks == 1) {
+            bodyArrives(Arrays.copyOfRange(body, 0, end), true, cutShort);
+            return;
+        }
+        int size = (body.length + chunks - 1) / chunks;
+        for (int k = 1; k <= chunks; k++) {
+            int from = Math.min(end, (k - 1) * size);
+            int to = Math.min(end, k * size);
+            boolean last = k == chunks || to >= end;
+            byte[] piece = Arrays.copyOfRange(body, from, to);
+            lane.schedule(reply.chunkInterval().multipliedBy(k), "body bytes " + from + ".." + to,
+                    () -> bodyArrives(piece, last, cutShort));
+            if (last) {
+                break;
+            }
+        }
+    }
+
+    /** A piece of the body reaches the client; after the last one the body completes, or the connection drops. */
+    private void bodyArrives(byte[] piece, boolean last, boolean cutShort) {
+        if (!exchange.isInFlight() || subscriberDone) {
+            return;
+        }
+        if (piece.length > 0) {
+            arrived.add(ByteBuffer.wrap(piece));
+        }
+        allArrived = last && !cutShort;
+        pump();
+        if (last && cutShort) {
+            failBody(new IOException("connection closed before the whole body arrived (" + exchange.bodyBytesDelivered()
+                    + " of " + exchange.reply().body().length + " bytes)"));
+        }
+    }
+
+    private void pump() {
+        while (!subscriberDone && demand > 0 && !arrived.isEmpty()) {
+            ByteBuffer next = arrived.removeFirst();
+            demand--;
+            exchange.delivered(next.remaining());
+            subscriber.onNext(List.of(next));
+        }
+        if (!subscriberDone && allArrived && arrived.isEmpty()) {
+            subscriberDone = true;
+            network.ended(exchange, Exchange.State.COMPLETED, exchange.reply().status() + ", " + exchange.bodyBytesDelivered() + " bytes");
+            subscriber.onComplete();
+            if (!subscriber.getBody().toCompletableFuture().isDone()) {
+                response.completeExceptionally(new UnsupportedOperationException("The simulated HttpClient cannot use "
+                        + subscriber.getClass().getSimpleName() + ": its body completes on a thread outside the simulation"
+                        + " (BodyHandlers.fromSubscriber does). Use ofString, ofByteArray, ofFile or discarding."));
+            }
+        }
+    }
+
+    private void failBody(IOException failure) {
+        if (subscriberDone) {
+            return;
+        }
+        subscriberDone = true;
+        network.ended(exchange, Exchange.State.FAILED, failure.getMessage());
+        subscriber.onError(failure);
+        response.completeExceptionally(failure);
+    }
+
+    private void timeout() {
+        if (!exchange.isInFlight() || subscriber != null) {
+            return;
+        }
+        network.ended(exchange, Exchange.State.TIMED_OUT, "no response headers within " + request.timeout().orElseThrow());
+        response.completeExceptionally(new HttpTimeoutException("request timed out"));
+    }
+
+    /** {@code cancel(true)}: the client closes the connection. Returns whether the exchange was still running. */
+    boolean abort() {
+        if (exchange == null || !exchange.isInFlight() || response.isDone()) {
+            return false;
+        }
+        IOException cause = new IOException("Request cancelled");
+        network.ended(exchange, Exchange.State.ABORTED, "the client cancelled");
+        if (subscriber != null && !subscriberDone) {
+            subscriberDone = true;
+            subscriber.onError(cause);
+        }
+        CancellationException cancelled = new CancellationException("Request cancelled");
+        cancelled.initCause(cause);
+        response.completeExceptionally(cancelled);
+        return true;
+    }
+
+    private void abortWith(RuntimeException failure) {
+        subscriberDone = true;
+        network.ended(exchange, Exchange.State.ABORTED, failure.getMessage());
+        response.completeExceptionally(failure);
+    }
+
+    private record Info(int statusCode, HttpHeaders headers, HttpClient.Version version) implements HttpResponse.ResponseInfo {
+    }
+
+    private record Response<T>(int statusCode, HttpRequest request, HttpHeaders headers, T body) implements HttpResponse<T> {
+        @Override
+        public Optional<HttpResponse<T>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return request.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
+
+        @Override
+        public String toString() {
+            return "(" + request.method() + " " + request.uri() + ") " + statusCode;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.asynckatas.kit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A test class whose tests each get a fresh simulated platform: declare any of {@code SimPlatform},
+ * {@code Simulation}, {@code SimApplication}, {@code SimMainThread}, {@code SimNetwork}, {@code SimNavigator}
+ * as a parameter. When a test fails, its timeline is attached to the failure.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(SimulationExtension.class)
+public @interface SimulationTest {
+}

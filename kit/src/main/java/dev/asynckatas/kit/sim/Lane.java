@@ -1,0 +1,76 @@
+package dev.asynckatas.kit.sim;
+
+import java.time.Duration;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
+
+/**
+ * A serial queue of the simulation, like a {@code DispatchQueue} or a single-thread executor: its tasks run
+ * one at a time, in due-time then scheduling order. Different lanes are independent of each other; which
+ * one runs first when several are ready is the simulation's {@link ScheduleStrategy} choice.
+ *
+ * <p>A lane is also the simulation's notion of a thread: it has an interrupt status, and code running on
+ * it sees that status through {@code Thread.currentThread()}.
+ */
+public final class Lane implements Executor {
+
+    private final Simulation sim;
+    private final String name;
+    private final boolean partOfApp;
+    final PriorityQueue<Task> queue = new PriorityQueue<>(Task.ORDER);
+    /** On the simulation's call stack: running, or blocked in a wait. A busy lane cannot start another task. */
+    boolean busy;
+    /** The interrupt status while the lane is not the one running on top of the stack. */
+    boolean interruptStatus;
+
+    Lane(Simulation sim, String name, boolean partOfApp) {
+        this.sim = sim;
+        this.name = name;
+        this.partOfApp = partOfApp;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether the lane stops running while the app is suspended or killed (the server's lane does not). */
+    public boolean isPartOfApp() {
+        return partOfApp;
+    }
+
+    /** Runs {@code task} on this lane as soon as the lane is free; labelled with the code that called this. */
+    @Override
+    public void execute(Runnable task) {
+        sim.schedule(this, Duration.ZERO, null, task);
+    }
+
+    /** Runs {@code task} on this lane as soon as the lane is free. */
+    public void execute(String label, Runnable task) {
+        sim.schedule(this, Duration.ZERO, label, task);
+    }
+
+    /** Runs {@code task} on this lane once {@code delay} of virtual time has passed. */
+    public void schedule(Duration delay, String label, Runnable task) {
+        sim.schedule(this, delay, label, task);
+    }
+
+    /** Whether the code calling this runs on this lane. */
+    public boolean isCurrent() {
+        return sim.currentLane() == this;
+    }
+
+    /** {@code Thread.interrupt()} for the simulated thread of this lane. */
+    public void interrupt() {
+        sim.interrupt(this);
+    }
+
+    /** How many tasks wait on this lane. */
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

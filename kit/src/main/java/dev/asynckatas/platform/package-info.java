@@ -1,0 +1,11 @@
+/**
+ * The few platform types kata code may use besides the JDK: the stand-ins for UIKit's application
+ * lifecycle and background tasks ({@link dev.asynckatas.platform.Application}), the main thread
+ * ({@link dev.asynckatas.platform.MainThread}) and the screen's navigation
+ * ({@link dev.asynckatas.platform.Navigator}).
+ *
+ * <p>Each has two faces in the kit: a deterministic simulation for tests
+ * ({@code dev.asynckatas.kit.app}) and a real one for demos and integration tests
+ * ({@code dev.asynckatas.kit.real}). Kata code never knows which one it got.
+ */
+package dev.asynckatas.platform;
