@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -24,6 +25,8 @@ final class ResultsCollector implements TestExecutionListener {
 
     private final String kata;
     private final Map<String, TestResult> results = new LinkedHashMap<>();
+    /** What engines reported along the way (jqwik's samples and shrinking), by test. */
+    private final Map<String, StringBuilder> reports = new LinkedHashMap<>();
 
     ResultsCollector(String kata) {
         this.kata = kata;
@@ -47,7 +50,7 @@ final class ResultsCollector implements TestExecutionListener {
             return;
         }
         MethodSource method = source.get();
-        String key = simpleName(method.getClassName()) + "." + method.getMethodName();
+        String key = keyOf(method);
         TestResult earlier = results.get(key);
         if (earlier != null && !earlier.passed()) {
             return;
@@ -56,9 +59,17 @@ final class ResultsCollector implements TestExecutionListener {
     }
 
     @Override
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
+            StringBuilder report = reports.computeIfAbsent(keyOf(method), k -> new StringBuilder());
+            entry.getKeyValuePairs().forEach((key, value) -> report.append(value.strip()).append('\n'));
+        });
+    }
+
+    @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
-            String key = simpleName(method.getClassName()) + "." + method.getMethodName();
+            String key = keyOf(method);
             results.put(key, new TestResult(kata, key, displayName(method, id), false, bugOf(method),
                     "skipped: " + reason, ""));
         });
@@ -69,7 +80,15 @@ final class ResultsCollector implements TestExecutionListener {
         boolean passed = outcome.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         String message = passed ? "" : failure == null ? outcome.getStatus().toString() : messageOf(failure);
         String details = passed || failure == null ? "" : detailsOf(failure);
+        StringBuilder report = reports.get(key);
+        if (!passed && report != null) {
+            details = report.toString().strip() + "\n\n" + details;
+        }
         results.put(key, new TestResult(kata, key, name, passed, bug, message, details));
+    }
+
+    private static String keyOf(MethodSource method) {
+        return simpleName(method.getClassName()) + "." + method.getMethodName();
     }
 
     private static String messageOf(Throwable failure) {
@@ -101,7 +120,7 @@ final class ResultsCollector implements TestExecutionListener {
 
     private static String displayName(MethodSource method, TestIdentifier id) {
         String shown = id.getDisplayName();
-        if (shown.endsWith(")") && shown.startsWith(method.getMethodName() + "(")) {
+        if (shown.equals(method.getMethodName()) || shown.endsWith(")") && shown.startsWith(method.getMethodName() + "(")) {
             return humanize(method.getMethodName());
         }
         return id.isTest() ? shown : humanize(method.getMethodName());

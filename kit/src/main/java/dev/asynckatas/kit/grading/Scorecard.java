@@ -45,7 +45,10 @@ final class Scorecard {
             long kataPassed = results.stream().filter(TestResult::passed).count();
             out.printf(" %s: %d of %d tests pass%s   lesson: %s%n", kata.getKey(), kataPassed, results.size(),
                     kataPassed == results.size() ? " - solved!" : "", lesson);
-            for (TestResult result : results) {
+            // What already works first, then what is left to do.
+            List<TestResult> inOrder = new java.util.ArrayList<>(results);
+            inOrder.sort(java.util.Comparator.comparing(TestResult::passed).reversed());
+            for (TestResult result : inOrder) {
                 if (result.passed()) {
                     passed++;
                     out.println("   [pass] " + result.name());

@@ -10,6 +10,21 @@ public final class TimelineReport extends RuntimeException {
         super("\n" + timeline, null, false, false);
     }
 
+    /**
+     * Runs {@code story} on {@code sim} and, if it fails, attaches the simulation's timeline to the failure:
+     * for property tests and other places the JUnit extension does not reach.
+     */
+    public static void attachOnFailure(Simulation sim, Runnable story) {
+        try {
+            story.run();
+        } catch (RuntimeException | Error failure) {
+            if (of(failure).isEmpty()) {
+                failure.addSuppressed(new TimelineReport(sim.timeline().render()));
+            }
+            throw failure;
+        }
+    }
+
     /** The timeline attached to a failure, if any. */
     public static java.util.Optional<String> of(Throwable failure) {
         for (Throwable suppressed : failure.getSuppressed()) {
