@@ -148,8 +148,8 @@ public final class SimApplication implements Application {
     }
 
     private void movedToForeground() {
-        if (state == State.TERMINATED) {
-            return;
+        if (state == State.TERMINATED || state == State.ACTIVE) {
+            return; // willEnterForeground comes only with a return from the background, as in UIKit
         }
         state = State.ACTIVE;
         backgroundVisit++;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,21 @@ public final class KataRunner {
             out.println("[katas] recorded " + exercise.resolve(Pristine.FILE) + " as the pristine broken version of " + args.kata());
         }
 
-        List<TestResult> results = runTests(args.kata(), exercise.resolve("target/test-classes"));
+        Duration hangLimit = Duration.ofSeconds(Long.getLong("katas.hangLimitSeconds", 30));
+        ResultsCollector collector = new ResultsCollector(args.kata());
+        List<TestResult> results;
+        try (HangWatchdog watchdog = new HangWatchdog(hangLimit, (test, reason) -> {
+            out.println("[katas] " + args.kata() + ": " + test + " " + reason);
+            report(args, pristine, store, marker, collector.resultsWithHang(test, reason), out);
+            System.exit(0); // the hung thread cannot be stopped; the JVM can
+        })) {
+            results = runTests(exercise.resolve("target/test-classes"), collector, watchdog);
+        }
+        report(args, pristine, store, marker, results, out);
+        return 0;
+    }
+
+    private static void report(Arguments args, Pristine pristine, Results store, Path marker, List<TestResult> results, PrintStream out) {
         store.save(args.kata(), results);
         store.writeJson(args.mode(), args.katasInBuild(args.kata()));
 
@@ -90,18 +105,17 @@ public final class KataRunner {
                 long passed = results.stream().filter(TestResult::passed).count();
                 out.printf("[katas] %s graded: %d of %d tests pass (the scorecard comes after the last kata)%n",
                         args.kata(), passed, results.size());
-                return 0;
+                return;
             }
             Map<String, List<TestResult>> graded = store.load(args.katasInBuild(args.kata()));
             if (!Scorecard.print(graded, out)) {
                 touch(marker);
             }
-            return 0;
+            return;
         }
-        if (!Teeth.check(args.kata(), exercise, pristine, results, out)) {
+        if (!Teeth.check(args.kata(), args.exercise(), pristine, results, out)) {
             touch(marker);
         }
-        return 0;
     }
 
     /** {@code target/katas/grade-failed} (a test fails) or {@code target/katas/proof-failed} (no teeth). */
@@ -127,13 +141,12 @@ public final class KataRunner {
         }
     }
 
-    private static List<TestResult> runTests(String kata, Path testClasses) {
-        ResultsCollector collector = new ResultsCollector(kata);
+    private static List<TestResult> runTests(Path testClasses, ResultsCollector collector, HangWatchdog watchdog) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses)))
                 .build();
         Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, collector);
+        launcher.execute(request, collector, watchdog);
         return collector.results();
     }
 

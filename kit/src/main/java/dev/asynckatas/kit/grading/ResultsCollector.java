@@ -28,16 +28,41 @@ final class ResultsCollector implements TestExecutionListener {
     /** What engines reported along the way (jqwik's samples and shrinking), by test. */
     private final Map<String, StringBuilder> reports = new LinkedHashMap<>();
 
+    /** Tests that started and have not finished yet: what a hang leaves behind. */
+    private final Map<String, TestResult> running = new LinkedHashMap<>();
+
     ResultsCollector(String kata) {
         this.kata = kata;
     }
 
-    List<TestResult> results() {
+    synchronized List<TestResult> results() {
         return new ArrayList<>(results.values());
     }
 
+    /** The results so far, with the hung test failed by {@code reason}. Called from the watchdog's thread. */
+    synchronized List<TestResult> resultsWithHang(String hungTest, String reason) {
+        TestResult hung = running.get(hungTest);
+        if (hung != null) {
+            results.put(hungTest, new TestResult(kata, hung.test(), hung.name(), false, hung.bug(),
+                    "The test hangs: " + reason.lines().findFirst().orElse(reason) + " (the run stopped here; later tests did not run)",
+                    reason));
+        }
+        return results();
+    }
+
     @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult outcome) {
+    public synchronized void executionStarted(TestIdentifier id) {
+        if (!id.isTest()) {
+            return;
+        }
+        id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
+            String key = keyOf(method);
+            running.put(key, new TestResult(kata, key, displayName(method, id), false, bugOf(method), "", ""));
+        });
+    }
+
+    @Override
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult outcome) {
         Optional<MethodSource> source = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
         boolean failed = outcome.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
         if (source.isEmpty()) {
@@ -59,7 +84,7 @@ final class ResultsCollector implements TestExecutionListener {
     }
 
     @Override
-    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
             StringBuilder report = reports.computeIfAbsent(keyOf(method), k -> new StringBuilder());
             entry.getKeyValuePairs().forEach((key, value) -> report.append(value.strip()).append('\n'));
@@ -67,7 +92,7 @@ final class ResultsCollector implements TestExecutionListener {
     }
 
     @Override
-    public void executionSkipped(TestIdentifier id, String reason) {
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
         id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
             String key = keyOf(method);
             results.put(key, new TestResult(kata, key, displayName(method, id), false, bugOf(method),
@@ -87,7 +112,7 @@ final class ResultsCollector implements TestExecutionListener {
         results.put(key, new TestResult(kata, key, name, passed, bug, message, details));
     }
 
-    private static String keyOf(MethodSource method) {
+    static String keyOf(MethodSource method) {
         return simpleName(method.getClassName()) + "." + method.getMethodName();
     }
 

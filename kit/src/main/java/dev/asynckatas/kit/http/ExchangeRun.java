@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import javax.net.ssl.SSLSession;
 
@@ -25,6 +26,11 @@ import javax.net.ssl.SSLSession;
  * One request's life in the simulated client: sent, headers arrive (or a timeout or failure comes first), the
  * body is fed to the handler's subscriber as demanded, the response future completes when the body does.
  * All of it runs on the exchange's own lane.
+ *
+ * <p>As with the JDK's client, whose {@code sendAsync} returns a stage derived from its exchange, the response
+ * future holds a failure wrapped in a {@link CompletionException}: {@code handle} and {@code exceptionally}
+ * on it see {@code CompletionException(HttpTimeoutException)}, {@code get()} unwraps it, and a cancelled
+ * request is not {@code isCancelled()}.
  */
 final class ExchangeRun<T> {
 
@@ -70,7 +76,7 @@ final class ExchangeRun<T> {
         }
         if (reply.failure() != null) {
             network.ended(exchange, Exchange.State.FAILED, reply.failure().getMessage());
-            response.completeExceptionally(reply.failure());
+            fail(reply.failure());
             return;
         }
         HttpHeaders headers = HttpHeaders.of(reply.headers(), (name, value) -> true);
@@ -79,7 +85,7 @@ final class ExchangeRun<T> {
             subscriber = handler.apply(info);
         } catch (RuntimeException thrown) {
             network.ended(exchange, Exchange.State.ABORTED, "the body handler threw " + thrown);
-            response.completeExceptionally(thrown);
+            fail(thrown);
             return;
         }
         boolean streaming = subscriber.getBody().toCompletableFuture().isDone();
@@ -89,13 +95,6 @@ final class ExchangeRun<T> {
                     + " ofByteArray, ofFile or discarding, or test this on the real HttpClient."));
             return;
         }
-        subscriber.getBody().whenComplete((body, failure) -> {
-            if (failure != null) {
-                response.completeExceptionally(failure);
-            } else {
-                response.complete(new Response<>(reply.status(), request, headers, body));
-            }
-        });
         subscriber.onSubscribe(new Flow.Subscription() {
             @Override
             public void request(long n) {
@@ -114,6 +113,15 @@ final class ExchangeRun<T> {
             }
         });
         scheduleBody(reply);
+        // Only now: a streaming body (ofInputStream) is ready at once, and a stage of the response that reads it
+        // must find the bytes already delivered, or it would block the test thread for ever.
+        subscriber.getBody().whenComplete((body, failure) -> {
+            if (failure != null) {
+                fail(failure);
+            } else {
+                response.complete(new Response<>(reply.status(), request, headers, body));
+            }
+        });
     }
 
     private void scheduleBody(Reply reply) {
@@ -167,7 +175,7 @@ final class ExchangeRun<T> {
             network.ended(exchange, Exchange.State.COMPLETED, exchange.reply().status() + ", " + exchange.bodyBytesDelivered() + " bytes");
             subscriber.onComplete();
             if (!subscriber.getBody().toCompletableFuture().isDone()) {
-                response.completeExceptionally(new UnsupportedOperationException("The simulated HttpClient cannot use "
+                fail(new UnsupportedOperationException("The simulated HttpClient cannot use "
                         + subscriber.getClass().getSimpleName() + ": its body completes on a thread outside the simulation"
                         + " (BodyHandlers.fromSubscriber does). Use ofString, ofByteArray, ofFile or discarding."));
             }
@@ -181,7 +189,9 @@ final class ExchangeRun<T> {
         subscriberDone = true;
         network.ended(exchange, Exchange.State.FAILED, failure.getMessage());
         subscriber.onError(failure);
-        response.completeExceptionally(failure);
+        if (!subscriber.getBody().toCompletableFuture().isDone()) {
+            fail(failure); // a subscriber that ignores onError; the others fail their body, and so the response
+        }
     }
 
     private void timeout() {
@@ -189,7 +199,7 @@ final class ExchangeRun<T> {
             return;
         }
         network.ended(exchange, Exchange.State.TIMED_OUT, "no response headers within " + request.timeout().orElseThrow());
-        response.completeExceptionally(new HttpTimeoutException("request timed out"));
+        fail(new HttpTimeoutException("request timed out"));
     }
 
     /** {@code cancel(true)}: the client closes the connection. Returns whether the exchange was still running. */
@@ -199,20 +209,25 @@ final class ExchangeRun<T> {
         }
         IOException cause = new IOException("Request cancelled");
         network.ended(exchange, Exchange.State.ABORTED, "the client cancelled");
+        CancellationException cancelled = new CancellationException("Request cancelled");
+        cancelled.initCause(cause);
+        // The cancellation first: the subscriber's failed body must not complete the response with the IOException.
+        fail(cancelled);
         if (subscriber != null && !subscriberDone) {
             subscriberDone = true;
             subscriber.onError(cause);
         }
-        CancellationException cancelled = new CancellationException("Request cancelled");
-        cancelled.initCause(cause);
-        response.completeExceptionally(cancelled);
         return true;
     }
 
     private void abortWith(RuntimeException failure) {
         subscriberDone = true;
         network.ended(exchange, Exchange.State.ABORTED, failure.getMessage());
-        response.completeExceptionally(failure);
+        fail(failure);
+    }
+
+    private void fail(Throwable failure) {
+        response.completeExceptionally(failure instanceof CompletionException ? failure : new CompletionException(failure));
     }
 
     private record Info(int statusCode, HttpHeaders headers, HttpClient.Version version) implements HttpResponse.ResponseInfo {

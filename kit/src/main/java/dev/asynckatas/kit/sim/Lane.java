@@ -59,7 +59,11 @@ public final class Lane implements Executor {
         return sim.currentLane() == this;
     }
 
-    /** {@code Thread.interrupt()} for the simulated thread of this lane. */
+    /**
+     * {@code Thread.interrupt()} for the simulated thread of this lane: a wait it is blocked in ends with an
+     * {@code InterruptedException}; an idle lane's next task starts interrupted. A flag still set when a task
+     * ends is cleared, as a pool thread clears it before its next task.
+     */
     public void interrupt() {
         sim.interrupt(this);
     }

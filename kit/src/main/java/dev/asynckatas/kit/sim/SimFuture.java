@@ -79,16 +79,23 @@ public class SimFuture<T> extends CompletableFuture<T> {
     @Override
     public CompletableFuture<T> orTimeout(long timeout, TimeUnit unit) {
         Duration delay = Duration.of(timeout, unit.toChronoUnit());
-        sim.lane("timer").schedule(delay, "orTimeout(" + delay + ") of " + describe(),
-                () -> completeExceptionally(new TimeoutException()));
+        startTimer(delay, "orTimeout(" + delay + ") of " + describe(), () -> completeExceptionally(new TimeoutException()));
         return this;
     }
 
     @Override
     public CompletableFuture<T> completeOnTimeout(T value, long timeout, TimeUnit unit) {
         Duration delay = Duration.of(timeout, unit.toChronoUnit());
-        sim.lane("timer").schedule(delay, "completeOnTimeout(" + delay + ") of " + describe(), () -> complete(value));
+        startTimer(delay, "completeOnTimeout(" + delay + ") of " + describe(), () -> complete(value));
         return this;
+    }
+
+    /** As the JDK does, no timer for a future already done, and the timer goes when the future completes first. */
+    private void startTimer(Duration delay, String label, Runnable onTimeout) {
+        if (!isDone()) {
+            Task timer = sim.schedule(sim.lane("timer"), delay, label, onTimeout);
+            whenComplete((result, failure) -> sim.cancel(timer));
+        }
     }
 
     /** The simulation this future belongs to. */

@@ -173,14 +173,22 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- scheduling
 
-    void schedule(Lane lane, Duration delay, String label, Runnable body) {
+    Task schedule(Lane lane, Duration delay, String label, Runnable body) {
         Objects.requireNonNull(body, "task");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("negative delay " + delay);
         }
         String origin = Origins.of(this);
         Task task = new Task(nextSeq++, clock.elapsed().plus(delay), lane, label != null ? label : origin, origin, body);
+        // A name#n lane is forgotten once its queue runs empty (see runTask); whoever still holds it may use it again.
+        lanes.putIfAbsent(lane.name(), lane);
         lane.queue.add(task);
+        return task;
+    }
+
+    /** Removes a task that has not run yet (a timer whose future completed first). */
+    void cancel(Task task) {
+        task.lane().queue.remove(task);
     }
 
     /** Every task still queued, in the order FIFO would run them. */
@@ -342,7 +350,9 @@ public final class Simulation {
             running.pop();
             lane.busy = false;
             currentTask = previous;
-            lane.interruptStatus = Thread.interrupted();
+            // A flag the task leaves set is not carried into the lane's next task: a pool thread clears it between
+            // tasks (ThreadPoolExecutor.runWorker), and a stale one would fail the next task's blocking calls.
+            Thread.interrupted();
             if (outer != null ? outer.interruptStatus : driverInterrupted) {
                 Thread.currentThread().interrupt();
             }

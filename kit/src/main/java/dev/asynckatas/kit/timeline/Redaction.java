@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps secrets out of timelines, failure messages and logs: Authorization headers, bearer tokens and
- * token-like query parameters are replaced by {@value #REDACTED}.
+ * token-like parameters ({@code token=...}, {@code "access_token": "..."}) are replaced by {@value #REDACTED}.
  */
 public final class Redaction {
 
@@ -14,7 +14,7 @@ public final class Redaction {
             Pattern.compile("(?i)((?:proxy-)?authorization\\s*+[:=]\\s*+)(?!\\[redacted])([^,;()\\]\\n]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
     private static final Pattern TOKEN_PARAMETER =
-            Pattern.compile("(?i)((?:access_|api_|auth_|refresh_)?token|password|secret)([=:]\\s*\"?)([^&\\s\"',;]+)");
+            Pattern.compile("(?i)((?:access_|api_|auth_|refresh_)?token|password|secret)(\"?\\s*[=:]\\s*\"?)([^&\\s\"',;]+)");
 
     private Redaction() {
     }
