@@ -17,7 +17,11 @@ import dev.asynckatas.kit.junit.SimulationTest;
 import dev.asynckatas.kit.sim.Exhaustive;
 import dev.asynckatas.platform.Application;
 import org.junit.jupiter.api.DisplayName;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Kata 01, the story step by step in virtual time: the customer places an order, leaves the app, comes back.
@@ -126,34 +130,28 @@ class BackgroundTaskTest {
         assertNoMainThreadViolations(checkout.sim);
     }
 
-    @Test
-    @DisplayName("HTTP 500: task ended, error shown from the main thread, no next screen")
-    @CatchesBug("on an error, never ends the background task and shows the error off the main thread")
-    void serverErrorEndsTheTaskAndShowsAnError(SimPlatform platform) {
-        Checkout checkout = new Checkout(platform).shopAnswers(Reply.status(500).body("workflow failed").after(seconds(2)));
-
-        checkout.tapPlaceOrder();
-        checkout.at(5);
-
-        assertEveryBackgroundTaskEndedOnce(checkout.sim, checkout.app);
-        assertNoMainThreadViolations(checkout.sim);
-        assertThat(checkout.navigator.screens()).as("screens shown after HTTP 500").isEmpty();
-        assertThat(checkout.navigator.errors()).as("errors shown after HTTP 500").hasSize(1);
+    /** The ways an order can fail: the shop says no, the connection drops, the answer is cut off. */
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of("HTTP 500", Reply.status(500).body("workflow failed").after(seconds(2))),
+                Arguments.of("a connection reset", Reply.connectionReset().after(seconds(2))),
+                Arguments.of("an answer cut short", Checkout.confirmedAfter(seconds(2)).cutShortAfter(10)));
     }
 
-    @Test
-    @DisplayName("connection reset: task ended, error shown from the main thread, no next screen")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    @DisplayName("on an error (HTTP 500, a connection reset, an answer cut short): task ended, error shown from the main thread, no next screen")
     @CatchesBug("on an error, never ends the background task and shows the error off the main thread")
-    void connectionFailureEndsTheTaskAndShowsAnError(SimPlatform platform) {
-        Checkout checkout = new Checkout(platform).shopAnswers(Reply.connectionReset().after(seconds(2)));
+    void anErrorEndsTheTaskAndShowsAnError(String failure, Reply reply, SimPlatform platform) {
+        Checkout checkout = new Checkout(platform).shopAnswers(reply);
 
         checkout.tapPlaceOrder();
         checkout.at(5);
 
         assertEveryBackgroundTaskEndedOnce(checkout.sim, checkout.app);
         assertNoMainThreadViolations(checkout.sim);
-        assertThat(checkout.navigator.screens()).as("screens shown after a connection reset").isEmpty();
-        assertThat(checkout.navigator.errors()).as("errors shown after a connection reset").hasSize(1);
+        assertThat(checkout.navigator.screens()).as("screens shown after " + failure).isEmpty();
+        assertThat(checkout.navigator.errors()).as("errors shown after " + failure).hasSize(1);
     }
 
     @Test

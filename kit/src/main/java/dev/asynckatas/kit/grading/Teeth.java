@@ -29,7 +29,8 @@ final class Teeth {
         List<String> changed = pristine.changedFiles();
         if (!changed.isEmpty()) {
             long fixed = bugTests.stream().filter(TestResult::passed).count();
-            out.println("[teeth] " + kata + ": edited (" + String.join(", ", changed) + " differ from the broken version),"
+            out.println("[teeth] " + kata + ": edited (" + String.join(", ", changed) + (changed.size() == 1 ? " differs" : " differ")
+                    + " from the broken version),"
                     + " so this is a learner's work in progress, not a failure of the repository.");
             out.println("[teeth]   " + (fixed == bugTests.size() && otherTests.stream().allMatch(TestResult::passed)
                     ? "solved: every test passes!"

@@ -44,7 +44,7 @@ public final class SwimLanes {
 
         int skipped = Math.max(0, events.size() - MAX_ROWS);
         if (skipped + timeline.dropped() > 0) {
-            out.append(String.format("  ... %d earlier events not shown%n", skipped + timeline.dropped()));
+            out.append(String.format("  ... %d earlier events not shown\n", skipped + timeline.dropped())); // \n, as every other row
         }
         for (TimelineEvent event : events.subList(skipped, events.size())) {
             String column = columnOf(event.column());
