@@ -86,6 +86,9 @@ public final class RealApplication implements Application, AutoCloseable {
 
     /** The user comes back. */
     public synchronized void enterForeground() {
+        if (state == State.TERMINATED) {
+            return; // a killed app does not come back: it would launch afresh
+        }
         state = State.ACTIVE;
         if (expiration != null) {
             expiration.cancel(false);

@@ -232,7 +232,10 @@ public final class Simulation {
         }
         drive(() -> {
             runDueBy(sinceStart);
-            clock.advanceTo(sinceStart);
+            if (clock.elapsed().compareTo(sinceStart) < 0) {
+                clock.advanceTo(sinceStart);
+                timeline.note(TimelineEvent.SYSTEM, "time passes: nothing was due");
+            }
             return null;
         });
     }
