@@ -130,11 +130,12 @@ class GroupWaitingIntegrationTest {
     @CatchesBug(Bugs.SERVER_ANSWERS_TOO_EARLY)
     void blockingVariantReturnsWithinItsBound() throws Exception {
         Path ads = Files.createDirectories(home.resolve("ads"));
+        SilentAdServer server = new SilentAdServer(Map.of("a.png", bytesOf("a.png"), "b.png", bytesOf("b.png")), "stuck.png");
+        RealMainThread main = new RealMainThread();
+        ExecutorService downloadQueue = Executors.newSingleThreadExecutor();
         ExecutorService requestThread = Executors.newSingleThreadExecutor();
         HttpClient http = client();
-        try (SilentAdServer server = new SilentAdServer(Map.of("a.png", bytesOf("a.png"), "b.png", bytesOf("b.png")), "stuck.png");
-             RealMainThread main = new RealMainThread();
-             ExecutorService downloadQueue = Executors.newSingleThreadExecutor()) {
+        try {
             AdUpdater updater = new AdUpdater(new AdsApi(http, server.uri()), ads, downloadQueue, main);
             AtomicReference<Thread> blocked = new AtomicReference<>();
 
@@ -144,13 +145,22 @@ class GroupWaitingIntegrationTest {
             });
             UpdateReport report = boundedGet(result, blocked, requestThread);
 
-            assertThat(report.downloaded()).as("the files counted (" + report.summary() + ")").containsExactlyInAnyOrder("a.png", "b.png");
+            assertThat(report.downloaded()).as("the files counted when the bound passed (" + report.summary() + "): a.png and"
+                    + " b.png are on disk by then, so the answer must count them").containsExactlyInAnyOrder("a.png", "b.png");
             assertThat(report.failed()).extracting(FailedDownload::name).as("the file reported as not downloaded").containsExactly("stuck.png");
             assertThat(report.total()).isEqualTo(3);
-            assertOnDiskExactly(ads, "a.png", "b.png");
+            // stuck.png may still be downloading into its hidden .part file (if it was not cancelled): not an ad yet.
+            Map<String, byte[]> onDisk = filesIn(ads);
+            onDisk.keySet().removeIf(name -> name.startsWith(".") && name.endsWith(".part"));
+            assertThat(onDisk.keySet()).as("the ads on disk").containsExactlyInAnyOrder("a.png", "b.png");
         } finally {
+            // Nothing may outlive the test, whatever the code under test left blocked: the server lets go of the
+            // silent request first, then every thread is interrupted (close() would wait for the exchange or task).
+            server.close();
             requestThread.shutdownNow();
-            http.shutdownNow(); // close() would wait for the exchange that never ends
+            downloadQueue.shutdownNow();
+            http.shutdownNow();
+            main.close();
         }
     }
 

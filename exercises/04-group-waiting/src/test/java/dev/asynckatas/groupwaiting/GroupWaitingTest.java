@@ -201,7 +201,7 @@ class GroupWaitingTest {
         try {
             story.sim.runOnMain("the server's handler, wrongly on the main thread", () -> {
                 try {
-                    outcome[0] = story.updater.updateAdsAndWait(Duration.ofSeconds(5));
+                    outcome[0] = story.updater.updateAdsAndWait(Duration.ofSeconds(2));
                 } catch (IllegalStateException | InterruptedException thrown) {
                     outcome[0] = thrown;
                 }
