@@ -70,9 +70,14 @@ public final class AdsApi {
         Path part;
         try {
             target = file.targetIn(directory);
-            part = Files.createTempFile(directory, ".download-", ".part");
-        } catch (IllegalArgumentException | IOException | UnsupportedOperationException refused) {
+        } catch (IllegalArgumentException refused) {
             return CompletableFuture.failedFuture(refused);
+        }
+        try {
+            part = Files.createTempFile(directory, ".download-", ".part");
+        } catch (IOException | RuntimeException unwritable) {
+            return CompletableFuture.failedFuture(new AdsException("the ad directory " + directory + " cannot be written ("
+                    + unwritable.getClass().getSimpleName() + "): nothing was downloaded into it.", unwritable));
         }
         HttpRequest request = HttpRequest.newBuilder(server.resolve("/ads/" + file.name())).timeout(REQUEST_TIMEOUT).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(part))

@@ -191,6 +191,28 @@ class GroupWaitingTest {
     }
 
     @Test
+    @DisplayName("the ad directory's path is taken by a file: every download fails with a clear reason, \"done\" still fires once")
+    @CatchesBug(Bugs.FAILURES_NOT_RECORDED)
+    void anUnwritableDirectoryFailsEachFileClearly(SimPlatform platform, @TempDir Path home) throws IOException {
+        AdsStory story = new AdsStory(platform, home).manifestLists("a.png", "b.png")
+                .serves("a.png", image("a.png", 1)).serves("b.png", image("b.png", 2));
+        Files.delete(story.directory);
+        Files.writeString(story.directory, "left over by an old version: not a directory");
+
+        story.appUpdatesAds();
+        story.at(10);
+
+        assertThat(story.done).as("how often \"done\" fired").hasSize(1);
+        UpdateReport report = story.done.get(0).report();
+        assertThat(report.failed()).extracting(FailedDownload::name).as("the files reported as failed (" + report.summary() + ")")
+                .containsExactlyInAnyOrder("a.png", "b.png");
+        assertThat(report.failed()).as("each failure says why").allMatch(f -> f.reason().contains("cannot be written"), "the directory");
+        assertThat(report.downloaded()).as("the files counted").isEmpty();
+        assertThat(Files.readString(story.directory)).as("the file in the directory's place, untouched")
+                .isEqualTo("left over by an old version: not a directory");
+    }
+
+    @Test
     @DisplayName("updateAdsAndWait called on the main thread: refuses at once with a sentence, starts nothing, never waits")
     @CatchesBug(Bugs.WAITS_ON_MAIN)
     void blockingVariantRefusesOnTheMainThread(SimPlatform platform, @TempDir Path home) {
@@ -209,8 +231,8 @@ class GroupWaitingTest {
             story.at(10);
         } catch (DeadlockError deadlock) {
             throw new AssertionError("updateAdsAndWait, called on the main thread, deadlocked: it blocks the main thread"
-                    + " waiting for work (the downloads' completions) that is queued on the main thread behind it. Check"
-                    + " for the main thread first, and refuse with an IllegalStateException.\n" + deadlock.getMessage(), deadlock);
+                    + " waiting for the update, whose next steps are queued on the main thread behind it. Check for the"
+                    + " main thread first, and refuse with an IllegalStateException.\n" + deadlock.getMessage(), deadlock);
         }
 
         assertThat(outcome[0]).as("what updateAdsAndWait did on the main thread: it must refuse with an IllegalStateException"
