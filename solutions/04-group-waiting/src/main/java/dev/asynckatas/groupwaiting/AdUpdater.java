@@ -95,21 +95,21 @@ public final class AdUpdater {
             return list.thenCompose(this::downloadAll).exceptionally(UpdateReport::manifestFailed);
         }
 
-        private CompletableFuture<UpdateReport> downloadAll(List<AdFile> manifestFiles) {
+        /** Starts every download, under the lock so that a deadline sees either none or all of them started. */
+        private synchronized CompletableFuture<UpdateReport> downloadAll(List<AdFile> manifestFiles) {
+            if (givenUp) {
+                return CompletableFuture.completedFuture(report()); // the waiter has answered already: start nothing
+            }
             List<CompletableFuture<?>> group = new ArrayList<>();
             for (AdFile file : manifestFiles) {
                 CompletableFuture<Path> download = api.download(file, directory); // never throws: failures come through the future
-                synchronized (this) {
-                    files.add(file);
-                    downloads.add(download);
-                }
+                files.add(file);
+                downloads.add(download);
                 // enter: the download is in the group; leave: whenComplete runs on every path, errors included, and
                 // even if finished() threw, allOf would still see this stage complete.
                 group.add(download.whenComplete((saved, failure) -> finished(file, failure)));
             }
-            synchronized (this) {
-                listed = true;
-            }
+            listed = true;
             return CompletableFuture.allOf(group.toArray(CompletableFuture[]::new)).handle((all, failure) -> report());
         }
 
