@@ -20,6 +20,9 @@ final class Bugs {
     static final String SERVER_ANSWERS_TOO_EARLY = "updateAdsAndWait returns as soon as the downloads have started, so the"
             + " server's handler answers 0 of N";
 
+    static final String WAITS_FOREVER = "updateAdsAndWait ignores its timeout and waits forever (DISPATCH_TIME_FOREVER):"
+            + " one silent server and the handler never answers";
+
     private Bugs() {
     }
 }

@@ -143,7 +143,7 @@ class GroupWaitingIntegrationTest {
                 blocked.set(Thread.currentThread());
                 return updater.updateAdsAndWait(Duration.ofSeconds(1));
             });
-            UpdateReport report = boundedGet(result, blocked, requestThread);
+            UpdateReport report = boundedGet(result, blocked, requestThread, Duration.ofSeconds(10));
 
             assertThat(report.downloaded()).as("the files counted when the bound passed (" + report.summary() + "): a.png and"
                     + " b.png are on disk by then, so the answer must count them").containsExactlyInAnyOrder("a.png", "b.png");
@@ -164,18 +164,50 @@ class GroupWaitingIntegrationTest {
         }
     }
 
-    /** Waits at most 10 s; on expiry, reports where the request thread is blocked and interrupts it. */
-    private static UpdateReport boundedGet(Future<UpdateReport> result, AtomicReference<Thread> blocked, ExecutorService requestThread)
-            throws Exception {
+    @Test
+    @DisplayName("updateAdsAndWait(1 s) on a request thread, a manifest that never comes: returns within its bound, saying so")
+    @CatchesBug(Bugs.WAITS_FOREVER)
+    void blockingVariantReturnsWithinItsBoundWithoutAManifest() throws Exception {
+        Path ads = Files.createDirectories(home.resolve("ads"));
+        SilentAdServer server = new SilentAdServer(Map.of("a.png", bytesOf("a.png")), "manifest");
+        RealMainThread main = new RealMainThread();
+        ExecutorService downloadQueue = Executors.newSingleThreadExecutor();
+        ExecutorService requestThread = Executors.newSingleThreadExecutor();
+        HttpClient http = client();
         try {
-            return result.get(10, TimeUnit.SECONDS);
+            AdUpdater updater = new AdUpdater(new AdsApi(http, server.uri()), ads, downloadQueue, main);
+            AtomicReference<Thread> blocked = new AtomicReference<>();
+
+            Future<UpdateReport> result = requestThread.submit(() -> {
+                blocked.set(Thread.currentThread());
+                return updater.updateAdsAndWait(Duration.ofSeconds(1));
+            });
+            UpdateReport report = boundedGet(result, blocked, requestThread, Duration.ofSeconds(5));
+
+            assertThat(report.downloaded()).as("the files counted (" + report.summary() + ")").isEmpty();
+            assertThat(report.failed()).as("what the answer says failed: the manifest, which never came").isNotEmpty();
+            assertThat(filesIn(ads)).as("files written without a manifest").isEmpty();
+        } finally {
+            server.close();
+            requestThread.shutdownNow();
+            downloadQueue.shutdownNow();
+            http.shutdownNow();
+            main.close();
+        }
+    }
+
+    /** Waits at most {@code bound}; on expiry, reports where the request thread is blocked and interrupts it. */
+    private static UpdateReport boundedGet(Future<UpdateReport> result, AtomicReference<Thread> blocked, ExecutorService requestThread,
+                                           Duration bound) throws Exception {
+        try {
+            return result.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillBlocked) {
             Thread thread = blocked.get();
             String stack = thread == null ? "(never started)" : Arrays.stream(thread.getStackTrace())
                     .map(frame -> "    at " + frame).collect(Collectors.joining("\n"));
             requestThread.shutdownNow();
-            throw new AssertionError("updateAdsAndWait(1 s) was still blocked after 10 s: it must give up when its timeout"
-                    + " has passed (a download may never answer). The request thread was blocked here:\n" + stack);
+            throw new AssertionError("updateAdsAndWait(1 s) was still blocked after " + bound.toSeconds() + " s: it must give up"
+                    + " when its timeout has passed (the ad server may never answer). The request thread was blocked here:\n" + stack);
         }
     }
 
@@ -232,7 +264,8 @@ class GroupWaitingIntegrationTest {
 
     /**
      * A tiny JDK HttpServer ad server: lists its files and the silent one, serves the files, and never answers the
-     * request for the silent one until it is closed (WireMock would sleep on its own threads for a fixed delay).
+     * request for the silent one (a file, or {@code "manifest"}) until it is closed (WireMock would sleep on its own
+     * threads for a fixed delay).
      */
     static final class SilentAdServer implements AutoCloseable {
         private final HttpServer server;
@@ -242,8 +275,9 @@ class GroupWaitingIntegrationTest {
         SilentAdServer(Map<String, byte[]> files, String silent) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setExecutor(threads);
-            String manifest = Stream.concat(files.keySet().stream().sorted(), Stream.of(silent)).map(AdsStory::jsonString)
-                    .collect(Collectors.joining(",", "[", "]"));
+            Stream<String> listed = silent.equals("manifest") ? files.keySet().stream().sorted()
+                    : Stream.concat(files.keySet().stream().sorted(), Stream.of(silent));
+            String manifest = listed.map(AdsStory::jsonString).collect(Collectors.joining(",", "[", "]"));
             server.createContext("/ads/", exchange -> {
                 try (exchange) {
                     String name = exchange.getRequestURI().getPath().substring("/ads/".length());
