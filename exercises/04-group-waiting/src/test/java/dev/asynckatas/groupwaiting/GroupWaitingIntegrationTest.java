@@ -185,7 +185,8 @@ class GroupWaitingIntegrationTest {
             UpdateReport report = boundedGet(result, blocked, requestThread, Duration.ofSeconds(5));
 
             assertThat(report.downloaded()).as("the files counted (" + report.summary() + ")").isEmpty();
-            assertThat(report.failed()).as("what the answer says failed: the manifest, which never came").isNotEmpty();
+            assertThat(report.failed()).as("what the answer says failed (" + report.summary() + "): a bare \"0 of 0\" would hide"
+                    + " that the manifest never came (UpdateReport.manifestFailed says so)").isNotEmpty();
             assertThat(filesIn(ads)).as("files written without a manifest").isEmpty();
         } finally {
             server.close();
