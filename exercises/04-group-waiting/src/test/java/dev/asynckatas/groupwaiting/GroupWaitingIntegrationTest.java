@@ -1,0 +1,317 @@
+package dev.asynckatas.groupwaiting;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.asynckatas.groupwaiting.AdsStory.bytesOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.sun.net.httpserver.HttpServer;
+import dev.asynckatas.kit.junit.CatchesBug;
+import dev.asynckatas.kit.real.RealMainThread;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kata 04 on real sockets: the JDK's HttpClient against a WireMock ad server, a real main thread, real executors,
+ * and the JDK HttpServer endpoint of the original question.
+ *
+ * <p>The clients are pinned to HTTP/1.1: after a connection reset the JDK silently retries an idempotent GET, and
+ * with the default HTTP/2 (h2c upgrade) the faults land differently; on HTTP/1.1 the reset file is asked for once
+ * or, with the retry, twice, and the tests count it so.
+ */
+class GroupWaitingIntegrationTest {
+
+    @RegisterExtension
+    static WireMockExtension adServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    /** What the WireMock ad server lists: three files with different delays, one 404 and one connection reset. */
+    static final List<String> LISTED = List.of("slow.png", "quick.png", "instant.png", "missing.png", "reset.png");
+
+    @TempDir
+    Path home;
+
+    @Test
+    @DisplayName("real HttpClient, real main thread: \"done\" once, on main, after 3 files (0 to 400 ms), a 404 and a reset")
+    @CatchesBug(Bugs.COUNT_READ_TOO_EARLY)
+    void appPathOnRealSockets() throws Exception {
+        stubTheAdServer();
+        Path ads = Files.createDirectories(home.resolve("ads"));
+        List<UpdateReport> reports = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+
+        try (RealMainThread main = new RealMainThread(); HttpClient http = client(); ExecutorService downloadQueue = Executors.newSingleThreadExecutor()) {
+            AdUpdater updater = new AdUpdater(new AdsApi(http, URI.create(adServer.baseUrl())), ads, downloadQueue, main);
+
+            main.execute(() -> updater.updateAds(report -> {
+                threads.add(main.isCurrent() ? "main" : Thread.currentThread().getName());
+                reports.add(report);
+            }));
+
+            await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(10)).until(() -> !reports.isEmpty());
+            UpdateReport report = reports.get(0);
+            assertThat(report.downloaded()).as("the files counted when \"done\" fired (" + report.summary() + ")")
+                    .containsExactlyInAnyOrder("slow.png", "quick.png", "instant.png");
+            assertThat(report.failed()).extracting(FailedDownload::name).as("the files reported as failed")
+                    .containsExactlyInAnyOrder("missing.png", "reset.png");
+            assertOnDiskExactly(ads, "slow.png", "quick.png", "instant.png");
+        }
+        assertThat(reports).as("calls of \"done\" (the main thread has run everything queued on it)").hasSize(1);
+        assertThat(threads).as("where \"done\" ran").containsExactly("main");
+        assertEachFileAskedForOnce();
+    }
+
+    @Test
+    @DisplayName("the server's endpoint: POST /ads/update answers after the downloads, with \"3 of 5 downloaded\"")
+    @CatchesBug(Bugs.SERVER_ANSWERS_TOO_EARLY)
+    void endpointAnswersAfterTheDownloads() throws Exception {
+        stubTheAdServer();
+        Path ads = Files.createDirectories(home.resolve("ads"));
+
+        try (RealMainThread main = new RealMainThread(); HttpClient http = client(); ExecutorService downloadQueue = Executors.newSingleThreadExecutor()) {
+            AdUpdater updater = new AdUpdater(new AdsApi(http, URI.create(adServer.baseUrl())), ads, downloadQueue, main);
+            try (AdUpdateEndpoint endpoint = AdUpdateEndpoint.start(updater::updateAdsAndWait, Duration.ofSeconds(10))) {
+                CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
+                        HttpRequest.newBuilder(endpoint.uri()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                AtomicReference<Map<String, byte[]>> onDiskWhenAnswered = new AtomicReference<>();
+                answer.thenRun(() -> onDiskWhenAnswered.set(filesIn(ads)));
+
+                await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(15)).until(answer::isDone);
+
+                HttpResponse<String> response = answer.get();
+                assertThat(response.body()).as("the endpoint's answer").startsWith("3 of 5 downloaded")
+                        .contains("missing.png").contains("reset.png");
+                assertThat(response.statusCode()).isEqualTo(200);
+                await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5)).until(() -> onDiskWhenAnswered.get() != null);
+                assertThat(onDiskWhenAnswered.get().keySet()).as("the files on disk when the endpoint answered")
+                        .containsExactlyInAnyOrder("slow.png", "quick.png", "instant.png");
+            }
+        }
+        assertEachFileAskedForOnce();
+    }
+
+    @Test
+    @DisplayName("updateAdsAndWait(1 s) on a request thread, a file that never comes: returns within its bound, the others counted")
+    @CatchesBug(Bugs.SERVER_ANSWERS_TOO_EARLY)
+    void blockingVariantReturnsWithinItsBound() throws Exception {
+        Path ads = Files.createDirectories(home.resolve("ads"));
+        SilentAdServer server = new SilentAdServer(Map.of("a.png", bytesOf("a.png"), "b.png", bytesOf("b.png")), "stuck.png");
+        RealMainThread main = new RealMainThread();
+        ExecutorService downloadQueue = Executors.newSingleThreadExecutor();
+        ExecutorService requestThread = Executors.newSingleThreadExecutor();
+        HttpClient http = client();
+        try {
+            AdUpdater updater = new AdUpdater(new AdsApi(http, server.uri()), ads, downloadQueue, main);
+            AtomicReference<Thread> blocked = new AtomicReference<>();
+
+            Future<UpdateReport> result = requestThread.submit(() -> {
+                blocked.set(Thread.currentThread());
+                return updater.updateAdsAndWait(Duration.ofSeconds(1));
+            });
+            UpdateReport report = boundedGet(result, blocked, requestThread, Duration.ofSeconds(10));
+
+            assertThat(report.downloaded()).as("the files counted when the bound passed (" + report.summary() + "): a.png and"
+                    + " b.png are on disk by then, so the answer must count them").containsExactlyInAnyOrder("a.png", "b.png");
+            assertThat(report.failed()).extracting(FailedDownload::name).as("the file reported as not downloaded").containsExactly("stuck.png");
+            assertThat(report.total()).isEqualTo(3);
+            // stuck.png may still be downloading into its hidden .part file (if it was not cancelled): not an ad yet.
+            Map<String, byte[]> onDisk = filesIn(ads);
+            onDisk.keySet().removeIf(name -> name.startsWith(".") && name.endsWith(".part"));
+            assertThat(onDisk.keySet()).as("the ads on disk").containsExactlyInAnyOrder("a.png", "b.png");
+        } finally {
+            // Nothing may outlive the test, whatever the code under test left blocked: the server lets go of the
+            // silent request first, then every thread is interrupted (close() would wait for the exchange or task).
+            server.close();
+            requestThread.shutdownNow();
+            downloadQueue.shutdownNow();
+            http.shutdownNow();
+            main.close();
+        }
+    }
+
+    @Test
+    @DisplayName("updateAdsAndWait(1 s) on a request thread, a manifest that never comes: returns within its bound, saying so")
+    @CatchesBug(Bugs.WAITS_FOREVER)
+    void blockingVariantReturnsWithinItsBoundWithoutAManifest() throws Exception {
+        Path ads = Files.createDirectories(home.resolve("ads"));
+        SilentAdServer server = new SilentAdServer(Map.of("a.png", bytesOf("a.png")), "manifest");
+        RealMainThread main = new RealMainThread();
+        ExecutorService downloadQueue = Executors.newSingleThreadExecutor();
+        ExecutorService requestThread = Executors.newSingleThreadExecutor();
+        HttpClient http = client();
+        try {
+            AdUpdater updater = new AdUpdater(new AdsApi(http, server.uri()), ads, downloadQueue, main);
+            AtomicReference<Thread> blocked = new AtomicReference<>();
+
+            Future<UpdateReport> result = requestThread.submit(() -> {
+                blocked.set(Thread.currentThread());
+                return updater.updateAdsAndWait(Duration.ofSeconds(1));
+            });
+            UpdateReport report = boundedGet(result, blocked, requestThread, Duration.ofSeconds(5));
+
+            assertThat(report.downloaded()).as("the files counted (" + report.summary() + ")").isEmpty();
+            assertThat(report.failed()).as("what the answer says failed (" + report.summary() + "): a bare \"0 of 0\" would hide"
+                    + " that the manifest never came (UpdateReport.manifestFailed says so)").isNotEmpty();
+            assertThat(filesIn(ads)).as("files written without a manifest").isEmpty();
+        } finally {
+            server.close();
+            requestThread.shutdownNow();
+            downloadQueue.shutdownNow();
+            http.shutdownNow();
+            main.close();
+        }
+    }
+
+    /** Waits at most {@code bound}; on expiry, reports where the request thread is blocked and interrupts it. */
+    private static UpdateReport boundedGet(Future<UpdateReport> result, AtomicReference<Thread> blocked, ExecutorService requestThread,
+                                           Duration bound) throws Exception {
+        try {
+            return result.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillBlocked) {
+            Thread thread = blocked.get();
+            String stack = thread == null ? "(never started)" : Arrays.stream(thread.getStackTrace())
+                    .map(frame -> "    at " + frame).collect(Collectors.joining("\n"));
+            requestThread.shutdownNow();
+            throw new AssertionError("updateAdsAndWait(1 s) was still blocked after " + bound.toSeconds() + " s: it must give up"
+                    + " when its timeout has passed (the ad server may never answer). The request thread was blocked here:\n" + stack);
+        }
+    }
+
+    private static HttpClient client() {
+        // HTTP/1.1: see the class comment (the JDK retries an idempotent GET after a reset).
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    }
+
+    private static void stubTheAdServer() {
+        String manifest = LISTED.stream().map(AdsStory::jsonString).collect(Collectors.joining(",", "[", "]"));
+        adServer.stubFor(get(urlEqualTo("/ads/manifest")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(manifest)));
+        image("slow.png", 400);
+        image("quick.png", 150);
+        image("instant.png", 0);
+        adServer.stubFor(get(urlEqualTo("/ads/missing.png")).willReturn(aResponse().withStatus(404).withBody("no such ad")));
+        adServer.stubFor(get(urlEqualTo("/ads/reset.png")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    private static void image(String name, int delayMillis) {
+        adServer.stubFor(get(urlEqualTo("/ads/" + name)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/png").withBody(bytesOf(name)).withFixedDelay(delayMillis)));
+    }
+
+    /** Each file was asked for once; the reset one once or twice (the JDK's silent retry of an idempotent GET). */
+    private static void assertEachFileAskedForOnce() {
+        for (String name : List.of("slow.png", "quick.png", "instant.png", "missing.png")) {
+            assertThat(adServer.countRequestsMatching(getRequestedFor(urlEqualTo("/ads/" + name)).build()).getCount())
+                    .as("requests for " + name).isEqualTo(1);
+        }
+        assertThat(adServer.countRequestsMatching(getRequestedFor(urlEqualTo("/ads/reset.png")).build()).getCount())
+                .as("requests for reset.png (the JDK may retry once after the reset)").isBetween(1, 2);
+    }
+
+    private static void assertOnDiskExactly(Path ads, String... names) {
+        Map<String, byte[]> onDisk = filesIn(ads);
+        assertThat(onDisk.keySet()).as("the files in the ad directory (no partial download may be left behind)").containsExactlyInAnyOrder(names);
+        for (String name : names) {
+            assertThat(onDisk.get(name)).as("the bytes of " + name + " on disk").isEqualTo(bytesOf(name));
+        }
+    }
+
+    private static Map<String, byte[]> filesIn(Path directory) {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.list(directory)) {
+            for (Path file : all.toList()) {
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /**
+     * A tiny JDK HttpServer ad server: lists its files and the silent one, serves the files, and never answers the
+     * request for the silent one (a file, or {@code "manifest"}) until it is closed (WireMock would sleep on its own
+     * threads for a fixed delay).
+     */
+    static final class SilentAdServer implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        private final CountDownLatch closing = new CountDownLatch(1);
+
+        SilentAdServer(Map<String, byte[]> files, String silent) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(threads);
+            Stream<String> listed = silent.equals("manifest") ? files.keySet().stream().sorted()
+                    : Stream.concat(files.keySet().stream().sorted(), Stream.of(silent));
+            String manifest = listed.map(AdsStory::jsonString).collect(Collectors.joining(",", "[", "]"));
+            server.createContext("/ads/", exchange -> {
+                try (exchange) {
+                    String name = exchange.getRequestURI().getPath().substring("/ads/".length());
+                    if (name.equals(silent)) {
+                        closing.await(30, TimeUnit.SECONDS); // holds the request; bounded, and released on close
+                        exchange.sendResponseHeaders(503, -1);
+                        return;
+                    }
+                    byte[] body = name.equals("manifest") ? manifest.getBytes(StandardCharsets.UTF_8) : files.get(name);
+                    if (body == null) {
+                        exchange.sendResponseHeaders(404, -1);
+                        return;
+                    }
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.start();
+        }
+
+        URI uri() {
+            return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        }
+
+        @Override
+        public void close() {
+            closing.countDown();
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+}
