@@ -11,7 +11,10 @@ import dev.asynckatas.architecture.fakekata.ReachesIntoTheSimulation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** What kata code may depend on: the JDK, the kit's platform interfaces and its own kata. */
+/**
+ * What kata code may depend on: the JDK (including its HTTP server, {@code com.sun.net.httpserver}), the kit's
+ * platform interfaces and its own kata.
+ */
 class KataBoundariesTest {
 
     @Test
@@ -33,7 +36,7 @@ class KataBoundariesTest {
 
     private static ArchRule staysInItsLane(String kata) {
         return classes().that().resideInAPackage(kata)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "dev.asynckatas.platform..", kata + "..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "com.sun.net.httpserver..", "dev.asynckatas.platform..", kata + "..")
                 .because("kata code must run unchanged on the simulation (tests) and the real face (demos), without the kit's"
                         + " simulation or another kata");
     }

@@ -1,6 +1,7 @@
 package dev.asynckatas.kit.app;
 
 import dev.asynckatas.kit.sim.Simulation;
+import dev.asynckatas.kit.sim.Task;
 import dev.asynckatas.kit.sim.Violation;
 import dev.asynckatas.kit.timeline.SwimLanes;
 import dev.asynckatas.kit.timeline.TimelineEvent;
@@ -41,6 +42,8 @@ public final class SimApplication implements Application {
     private int backgroundVisit;
     private int nextId = 1;
     private BackgroundTaskRecord expiring;
+    /** The end of the background allowance, while it is ahead. */
+    private Task expiration;
 
     public SimApplication(Simulation sim) {
         this(sim, DEFAULT_ALLOWANCE);
@@ -143,7 +146,7 @@ public final class SimApplication implements Application {
         if (open.isEmpty()) {
             suspend();
         } else {
-            sim.main().schedule(allowance, "background time runs out", () -> expire(visit));
+            expiration = sim.main().schedule(allowance, "background time runs out", () -> expire(visit));
         }
     }
 
@@ -153,6 +156,10 @@ public final class SimApplication implements Application {
         }
         state = State.ACTIVE;
         backgroundVisit++;
+        if (expiration != null) {
+            sim.main().cancel(expiration); // back in time: the allowance no longer runs out
+            expiration = null;
+        }
         system("app -> ACTIVE");
         observers.forEach(LifecycleObserver::willEnterForeground);
     }

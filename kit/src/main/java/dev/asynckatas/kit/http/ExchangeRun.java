@@ -3,6 +3,7 @@ package dev.asynckatas.kit.http;
 import dev.asynckatas.kit.sim.Lane;
 import dev.asynckatas.kit.sim.SimFuture;
 import dev.asynckatas.kit.sim.Simulation;
+import dev.asynckatas.kit.sim.Task;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,8 @@ final class ExchangeRun<T> {
     private final Lane lane;
     private final SimFuture<HttpResponse<T>> response;
     private Exchange exchange;
+    /** The request timeout's timer, while the headers may still be late. */
+    private Task timeoutTimer;
 
     private HttpResponse.BodySubscriber<T> subscriber;
     private final Deque<ByteBuffer> arrived = new ArrayDeque<>();
@@ -66,7 +69,7 @@ final class ExchangeRun<T> {
                     () -> headersArrive(reply));
         }
         // Scheduled after the headers: when both are due at the same instant, the headers are in time.
-        request.timeout().ifPresent(timeout -> lane.schedule(timeout, what + ": timeout " + timeout, this::timeout));
+        timeoutTimer = request.timeout().map(timeout -> lane.schedule(timeout, what + ": timeout " + timeout, this::timeout)).orElse(null);
         return response;
     }
 
@@ -74,6 +77,7 @@ final class ExchangeRun<T> {
         if (!exchange.isInFlight()) {
             return;
         }
+        cancelTimeout(); // the headers are in time: no timeout can fire any more (HttpRequest.timeout covers headers only)
         if (reply.failure() != null) {
             network.ended(exchange, Exchange.State.FAILED, reply.failure().getMessage());
             fail(reply.failure());
@@ -194,6 +198,13 @@ final class ExchangeRun<T> {
         }
     }
 
+    private void cancelTimeout() {
+        if (timeoutTimer != null) {
+            lane.cancel(timeoutTimer);
+            timeoutTimer = null;
+        }
+    }
+
     private void timeout() {
         if (!exchange.isInFlight() || subscriber != null) {
             return;
@@ -207,6 +218,7 @@ final class ExchangeRun<T> {
         if (exchange == null || !exchange.isInFlight() || response.isDone()) {
             return false;
         }
+        cancelTimeout();
         IOException cause = new IOException("Request cancelled");
         network.ended(exchange, Exchange.State.ABORTED, "the client cancelled");
         CancellationException cancelled = new CancellationException("Request cancelled");

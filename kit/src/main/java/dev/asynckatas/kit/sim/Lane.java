@@ -49,9 +49,18 @@ public final class Lane implements Executor {
         sim.schedule(this, Duration.ZERO, label, task);
     }
 
-    /** Runs {@code task} on this lane once {@code delay} of virtual time has passed. */
-    public void schedule(Duration delay, String label, Runnable task) {
-        sim.schedule(this, delay, label, task);
+    /**
+     * Runs {@code task} on this lane once {@code delay} of virtual time has passed.
+     *
+     * @return the scheduled task, for {@link #cancel(Task)} when it is a timer that may no longer be needed
+     */
+    public Task schedule(Duration delay, String label, Runnable task) {
+        return sim.schedule(this, delay, label, task);
+    }
+
+    /** Removes a task of this lane that has not run yet (a timer no longer needed). Returns whether it was queued. */
+    public boolean cancel(Task task) {
+        return queue.remove(task);
     }
 
     /** Whether the code calling this runs on this lane. */

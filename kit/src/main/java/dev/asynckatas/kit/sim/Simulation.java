@@ -188,7 +188,7 @@ public final class Simulation {
 
     /** Removes a task that has not run yet (a timer whose future completed first). */
     void cancel(Task task) {
-        task.lane().queue.remove(task);
+        task.lane().cancel(task);
     }
 
     /** Every task still queued, in the order FIFO would run them. */
