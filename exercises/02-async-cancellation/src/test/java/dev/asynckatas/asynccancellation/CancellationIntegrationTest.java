@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -74,7 +75,14 @@ class CancellationIntegrationTest {
 
             caller.cancel(true); // an ExecutorService's future interrupts the thread that runs the task
 
-            CallerSaw seen = saw.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            CallerSaw seen;
+            try {
+                seen = saw.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException stillWaiting) {
+                throw new AssertionError("sendBlocking did not return within " + PATIENCE.toSeconds() + " s of its thread being"
+                        + " interrupted: it must give up at once (join() cannot be interrupted, and a loop that catches"
+                        + " InterruptedException and waits again never lets go)", stillWaiting);
+            }
             assertThat(seen.thrown()).as("what sendBlocking threw when its thread was interrupted: the caller should see a"
                     + " cancel (CancellationException), not " + seen).isInstanceOf(CancellationException.class);
             assertThat(seen.interruptedAfterwards()).as("the caller's interrupt status after sendBlocking gave up: it must be set"
@@ -99,8 +107,15 @@ class CancellationIntegrationTest {
         ExecutorService user = Executors.newVirtualThreadPerTaskExecutor();
         try {
             AsyncHttpClient http = new AsyncHttpClient(client, tasks);
-            CompletableFuture<Response> call = http.send(HttpRequest.newBuilder(URI.create("http://images.test/1.jpg")).build());
+            Future<CompletableFuture<Response>> sending = user.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://images.test/1.jpg")).build()));
             assertThat(client.insideDispatch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("dispatch was called").isTrue();
+            CompletableFuture<Response> call;
+            try {
+                call = sending.get(RealGallery.ABORT_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException blocked) {
+                throw new AssertionError("send() did not return while dispatch was still running: send must only start the call"
+                        + " and dispatch it on the executor", blocked);
+            }
 
             AtomicReference<Thread> canceller = new AtomicReference<>();
             Future<Boolean> cancel = user.submit(() -> {

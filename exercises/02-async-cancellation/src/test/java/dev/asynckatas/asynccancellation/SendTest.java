@@ -11,6 +11,7 @@ import dev.asynckatas.kit.http.Exchange;
 import dev.asynckatas.kit.http.Reply;
 import dev.asynckatas.kit.junit.CatchesBug;
 import dev.asynckatas.kit.junit.SimulationTest;
+import dev.asynckatas.kit.sim.Exhaustive;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +75,8 @@ class SendTest {
         assertThat(request.state()).as("the request for image 1 after the user cancelled at 1 s (the image was due at 3 s):"
                 + " the server should see it aborted; it saw " + request).isEqualTo(Exchange.State.ABORTED);
         assertThat(request.endedAt()).as("when the server saw the abort").contains(seconds(1));
-        assertThat(cancelled).as("what cancel(true) returned for a call in flight").isTrue();
         assertCancelled(call, "the call after the user cancelled it");
+        assertThat(cancelled).as("what cancel(true) returned for a call in flight").isTrue();
         assertThat(scene.cache.writes()).as("images written to the cache after the cancel (a side effect nobody wants any more)").isEmpty();
     }
 
@@ -116,9 +117,32 @@ class SendTest {
 
         assertThat(scene.network.exchanges()).as("requests that reached the server though the call was cancelled before it was"
                 + " dispatched").isEmpty();
-        assertThat(cancelled[0]).as("what cancel(true) returned").isTrue();
         assertCancelled(call.get(0), "the call cancelled before it was dispatched");
+        assertThat(cancelled[0]).as("what cancel(true) returned").isTrue();
         assertThat(scene.cache.writes()).as("images written to the cache").isEmpty();
+    }
+
+    @Test
+    @DisplayName("asks for an image and cancels at the same instant, in every order the threads can run: nothing is sent, or it is aborted at once")
+    @CatchesBug(Bugs.CANCEL_BEFORE_DISPATCH_LOST)
+    void aCancelRacingTheDispatchIsNeverLost() {
+        int schedules = Exhaustive.explore(5, sim -> {
+            GalleryScene scene = new GalleryScene(SimPlatform.on(sim)).serves(1, imageAfter(1, seconds(1)));
+            List<CompletableFuture<Response>> call = new ArrayList<>();
+            // At 0 s: the gallery asks on the main thread; the user's cancel races the executor's dispatch.
+            sim.main().execute("the gallery asks for image 1", () -> {
+                call.add(scene.http.send(GalleryScene.request(1)));
+                sim.outsideLane("user").execute("the user cancels", () -> call.get(0).cancel(true));
+            });
+            scene.at(5);
+
+            GalleryScene.assertEveryRequestAborted(scene.network.exchanges(), seconds(0), "Requests after a cancel at the very"
+                    + " instant the call was made (dispatched before the cancel: stopped at once; after it: never sent)");
+            assertCancelled(call.get(0), "the call");
+            assertThat(scene.cache.writes()).as("images written to the cache").isEmpty();
+        });
+        assertThat(schedules).as("schedules explored: only one means the dispatch never raced the cancel; does send() dispatch"
+                + " on the executor?").isGreaterThan(1);
     }
 
     @Test
