@@ -205,6 +205,7 @@ class SendTest {
 
         assertThat(FutureOutcome.of(call.get(0))).as("the call whose client failed inside dispatch").isEqualTo(new FutureOutcome.Failed(refused));
         assertThat(call.get(0).cancel(true)).as("cancel(true) after the call failed").isFalse();
+        assertThat(cancels).as("cancels of the handle of a request that had already failed").isEmpty();
     }
 
     /** The call ended as a cancel: any of the JDK's shapes of one, but never an error or a value. */
