@@ -224,7 +224,13 @@ final class ExchangeRun<T> {
         CancellationException cancelled = new CancellationException("Request cancelled");
         cancelled.initCause(cause);
         // The cancellation first: the subscriber's failed body must not complete the response with the IOException.
-        fail(cancelled);
+        // As measured on JDK 25: before the headers the client completes its future at once, so isCancelled() is
+        // false; while the body arrives the future ends cancelled, so isCancelled() is true.
+        if (subscriber == null) {
+            fail(cancelled);
+        } else {
+            response.completeExceptionally(cancelled);
+        }
         if (subscriber != null && !subscriberDone) {
             subscriberDone = true;
             subscriber.onError(cause);

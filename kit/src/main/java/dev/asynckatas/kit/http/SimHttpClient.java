@@ -24,10 +24,11 @@ import javax.net.ssl.SSLParameters;
  * where kata code can observe them:
  * <ul>
  *   <li>{@code sendAsync} returns a future whose {@code cancel(true)}, or that of any stage derived from it,
- *       aborts the exchange (the server sees the abort); the future then completes exceptionally with a
- *       {@code CancellationException("Request cancelled")} caused by an {@code IOException}, so, as in the
- *       JDK, {@code cancel} returns true while {@code isCancelled()} stays false. {@code cancel(false)}
- *       aborts nothing;
+ *       aborts the exchange (the server sees the abort); the future then fails with a
+ *       {@code CancellationException("Request cancelled")} caused by an {@code IOException}. As measured on
+ *       JDK 25, a cancel before the response headers completes the future at once, so {@code cancel} returns
+ *       true while {@code isCancelled()} stays false; a cancel while the body arrives leaves the future
+ *       cancelled ({@code isCancelled()} true). {@code cancel(false)} aborts nothing;
  *   <li>a blocking {@code send} is aborted by interrupting its lane, and throws {@code InterruptedException};
  *   <li>{@code HttpRequest.timeout} fails the exchange with {@code HttpTimeoutException} when the response
  *       <em>headers</em> are late; a slow body is not covered (as in the JDK up to 25);
