@@ -57,7 +57,7 @@ class BackgroundTaskProperties {
 
     @Property(seed = "424242", tries = 300)
     @Label("any story: every background task ended once, the outcome shown once, in the foreground")
-    @CatchesBug("never ends the background task when the request finishes: it relies on the expiration handler")
+    @CatchesBug(Bugs.NEVER_ENDS_THE_TASK)
     void anyStoryEndsEveryTaskOnceAndShowsTheOutcomeOnceInTheForeground(@ForAll("stories") Story story) {
         Simulation sim = Simulation.builder().strategy(ScheduleStrategy.scripted(story.schedule())).build();
         TimelineReport.attachOnFailure(sim, () -> {

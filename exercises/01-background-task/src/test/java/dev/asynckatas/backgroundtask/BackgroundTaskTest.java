@@ -46,7 +46,7 @@ class BackgroundTaskTest {
 
     @Test
     @DisplayName("in the foreground: ends the background task as soon as the order is placed")
-    @CatchesBug("never ends the background task when the request finishes: it relies on the expiration handler")
+    @CatchesBug(Bugs.NEVER_ENDS_THE_TASK)
     void endsTheBackgroundTaskWhenTheOrderIsPlaced(SimPlatform platform) {
         Checkout checkout = new Checkout(platform).shopAnswers(confirmedAfter(seconds(3)));
 
@@ -61,7 +61,7 @@ class BackgroundTaskTest {
 
     @Test
     @DisplayName("in the foreground: shows the next screen once, from the main thread")
-    @CatchesBug("navigates from the network's thread instead of the main thread")
+    @CatchesBug(Bugs.NAVIGATES_OFF_MAIN)
     void showsTheNextScreenFromTheMainThread(SimPlatform platform) {
         Checkout checkout = new Checkout(platform).shopAnswers(confirmedAfter(seconds(3)));
 
@@ -74,7 +74,7 @@ class BackgroundTaskTest {
 
     @Test
     @DisplayName("leaves at 1 s, order placed at 3 s, back at 10 s: task ended at 3 s, next screen shown once at 10 s")
-    @CatchesBug("navigates while the app is in the background instead of when the user comes back")
+    @CatchesBug(Bugs.NAVIGATES_IN_THE_BACKGROUND)
     void showsTheNextScreenWhenTheUserComesBack(SimPlatform platform) {
         Checkout checkout = new Checkout(platform).shopAnswers(confirmedAfter(seconds(3)));
 
@@ -102,7 +102,7 @@ class BackgroundTaskTest {
 
     @Test
     @DisplayName("order slower than the background time: the expiration handler cancels it and ends the task, error shown on return")
-    @CatchesBug("the expiration handler only resets the stored id: the task stays open, the app is killed, the request runs on")
+    @CatchesBug(Bugs.EXPIRATION_ONLY_RESETS_THE_ID)
     void whenBackgroundTimeRunsOutTheRequestIsCancelledAndTheTaskEnded(SimPlatform platform) {
         Checkout checkout = new Checkout(platform).shopAnswers(confirmedAfter(seconds(60)));
 
@@ -141,7 +141,7 @@ class BackgroundTaskTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
     @DisplayName("on an error (HTTP 500, a connection reset, an answer cut short): task ended, error shown from the main thread, no next screen")
-    @CatchesBug("on an error, never ends the background task and shows the error off the main thread")
+    @CatchesBug(Bugs.ERRORS_LEAVE_THE_TASK_OPEN)
     void anErrorEndsTheTaskAndShowsAnError(String failure, Reply reply, SimPlatform platform) {
         Checkout checkout = new Checkout(platform).shopAnswers(reply);
 
@@ -156,7 +156,7 @@ class BackgroundTaskTest {
 
     @Test
     @DisplayName("leaves and comes back three times before the answer: one background task, one next screen")
-    @CatchesBug("never ends the background task when the request finishes: it relies on the expiration handler")
+    @CatchesBug(Bugs.NEVER_ENDS_THE_TASK)
     void leavingAndComingBackSeveralTimesShowsTheScreenOnce(SimPlatform platform) {
         Checkout checkout = new Checkout(platform).shopAnswers(confirmedAfter(seconds(20)));
 
@@ -180,7 +180,7 @@ class BackgroundTaskTest {
 
     @Test
     @DisplayName("taps Place order twice: one order, one background task")
-    @CatchesBug("a second tap begins a second task and overwrites the stored id, so the first one leaks")
+    @CatchesBug(Bugs.SECOND_TAP_LEAKS_A_TASK)
     void aSecondTapDoesNotPlaceASecondOrder(SimPlatform platform) {
         Checkout checkout = new Checkout(platform).shopAnswers(confirmedAfter(seconds(3)));
 
@@ -197,7 +197,7 @@ class BackgroundTaskTest {
 
     @Test
     @DisplayName("taps Place order and leaves at the same instant, in every order the threads can run: the order still goes through")
-    @CatchesBug("begins the background task later, on a background queue: if the user leaves first, the app is suspended")
+    @CatchesBug(Bugs.BEGINS_TOO_LATE)
     void beginsTheBackgroundTaskBeforeTheUserCanLeave() {
         int schedules = Exhaustive.explore(4, sim -> {
             Checkout checkout = new Checkout(SimPlatform.on(sim)).shopAnswers(confirmedAfter(seconds(3)));
