@@ -131,37 +131,17 @@ class GroupWaitingIntegrationTest {
     void blockingVariantReturnsWithinItsBound() throws Exception {
         Path ads = Files.createDirectories(home.resolve("ads"));
         SilentAdServer server = new SilentAdServer(Map.of("a.png", bytesOf("a.png"), "b.png", bytesOf("b.png")), "stuck.png");
-        RealMainThread main = new RealMainThread();
-        ExecutorService downloadQueue = Executors.newSingleThreadExecutor();
-        ExecutorService requestThread = Executors.newSingleThreadExecutor();
-        HttpClient http = client();
-        try {
-            AdUpdater updater = new AdUpdater(new AdsApi(http, server.uri()), ads, downloadQueue, main);
-            AtomicReference<Thread> blocked = new AtomicReference<>();
 
-            Future<UpdateReport> result = requestThread.submit(() -> {
-                blocked.set(Thread.currentThread());
-                return updater.updateAdsAndWait(Duration.ofSeconds(1));
-            });
-            UpdateReport report = boundedGet(result, blocked, requestThread, Duration.ofSeconds(10));
+        UpdateReport report = updateAdsAndWaitOnARequestThread(server, ads, Duration.ofSeconds(10));
 
-            assertThat(report.downloaded()).as("the files counted when the bound passed (" + report.summary() + "): a.png and"
-                    + " b.png are on disk by then, so the answer must count them").containsExactlyInAnyOrder("a.png", "b.png");
-            assertThat(report.failed()).extracting(FailedDownload::name).as("the file reported as not downloaded").containsExactly("stuck.png");
-            assertThat(report.total()).isEqualTo(3);
-            // stuck.png may still be downloading into its hidden .part file (if it was not cancelled): not an ad yet.
-            Map<String, byte[]> onDisk = filesIn(ads);
-            onDisk.keySet().removeIf(name -> name.startsWith(".") && name.endsWith(".part"));
-            assertThat(onDisk.keySet()).as("the ads on disk").containsExactlyInAnyOrder("a.png", "b.png");
-        } finally {
-            // Nothing may outlive the test, whatever the code under test left blocked: the server lets go of the
-            // silent request first, then every thread is interrupted (close() would wait for the exchange or task).
-            server.close();
-            requestThread.shutdownNow();
-            downloadQueue.shutdownNow();
-            http.shutdownNow();
-            main.close();
-        }
+        assertThat(report.downloaded()).as("the files counted when the bound passed (" + report.summary() + "): a.png and"
+                + " b.png are on disk by then, so the answer must count them").containsExactlyInAnyOrder("a.png", "b.png");
+        assertThat(report.failed()).extracting(FailedDownload::name).as("the file reported as not downloaded").containsExactly("stuck.png");
+        assertThat(report.total()).isEqualTo(3);
+        // stuck.png may have been downloading into its hidden .part file (if it was not cancelled): not an ad.
+        Map<String, byte[]> onDisk = filesIn(ads);
+        onDisk.keySet().removeIf(name -> name.startsWith(".") && name.endsWith(".part"));
+        assertThat(onDisk.keySet()).as("the ads on disk").containsExactlyInAnyOrder("a.png", "b.png");
     }
 
     @Test
@@ -170,6 +150,21 @@ class GroupWaitingIntegrationTest {
     void blockingVariantReturnsWithinItsBoundWithoutAManifest() throws Exception {
         Path ads = Files.createDirectories(home.resolve("ads"));
         SilentAdServer server = new SilentAdServer(Map.of("a.png", bytesOf("a.png")), "manifest");
+
+        UpdateReport report = updateAdsAndWaitOnARequestThread(server, ads, Duration.ofSeconds(5));
+
+        assertThat(report.downloaded()).as("the files counted (" + report.summary() + ")").isEmpty();
+        assertThat(report.failed()).as("what the answer says failed (" + report.summary() + "): a bare \"0 of 0\" would hide"
+                + " that the manifest never came (UpdateReport.manifestFailed says so)").isNotEmpty();
+        assertThat(filesIn(ads)).as("files written without a manifest").isEmpty();
+    }
+
+    /**
+     * The server's handler: {@code updateAdsAndWait(1 s)} on a request thread of its own, against {@code server},
+     * waited for at most {@code bound}. Nothing outlives it, whatever the code under test left blocked: the server
+     * lets go of its silent request first, then every thread is interrupted (close() would wait for them).
+     */
+    private static UpdateReport updateAdsAndWaitOnARequestThread(SilentAdServer server, Path ads, Duration bound) throws Exception {
         RealMainThread main = new RealMainThread();
         ExecutorService downloadQueue = Executors.newSingleThreadExecutor();
         ExecutorService requestThread = Executors.newSingleThreadExecutor();
@@ -177,17 +172,11 @@ class GroupWaitingIntegrationTest {
         try {
             AdUpdater updater = new AdUpdater(new AdsApi(http, server.uri()), ads, downloadQueue, main);
             AtomicReference<Thread> blocked = new AtomicReference<>();
-
             Future<UpdateReport> result = requestThread.submit(() -> {
                 blocked.set(Thread.currentThread());
                 return updater.updateAdsAndWait(Duration.ofSeconds(1));
             });
-            UpdateReport report = boundedGet(result, blocked, requestThread, Duration.ofSeconds(5));
-
-            assertThat(report.downloaded()).as("the files counted (" + report.summary() + ")").isEmpty();
-            assertThat(report.failed()).as("what the answer says failed (" + report.summary() + "): a bare \"0 of 0\" would hide"
-                    + " that the manifest never came (UpdateReport.manifestFailed says so)").isNotEmpty();
-            assertThat(filesIn(ads)).as("files written without a manifest").isEmpty();
+            return boundedGet(result, blocked, requestThread, bound);
         } finally {
             server.close();
             requestThread.shutdownNow();
