@@ -56,8 +56,8 @@ export async function checkRepository(root, { files, skippedPaths } = {}) {
     for (const block of mermaidBlocksOf(tree)) {
       stats.diagrams++;
       const problem = await mermaidProblem(block.source);
-      // The fence is on block.fenceLine; the diagram's line 1 is the line after it.
-      if (problem) report(block.fenceLine + (problem.line ?? 1), 'mermaid', problem.message);
+      // The fence is on block.fenceLine; the diagram's line 1 is the line after it. Mermaid may not say where.
+      if (problem) report(block.fenceLine + (problem.line ?? 0), 'mermaid', problem.message);
     }
 
     for (const link of linksOf(tree)) {

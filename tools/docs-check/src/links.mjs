@@ -1,7 +1,7 @@
 // Relative links and anchors, resolved as GitHub resolves them in a rendered Markdown file: relative to the file's
 // folder, or to the repository's root for a path that starts with `/`; a folder is a valid target (GitHub shows
 // its listing); an anchor into a Markdown file must be one of that file's heading anchors.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -33,6 +33,8 @@ export function linkProblem(root, file, link, anchorsOf) {
     const absolute = path.startsWith('/') ? join(root, path) : join(root, dirname(file), path);
     const fromRoot = relative(root, normalize(absolute));
     if (fromRoot.startsWith('..')) return `${url}: leaves the repository`;
+    const wrongCase = caseMismatch(root, fromRoot);
+    if (wrongCase) return `${url}: GitHub's paths are case-sensitive: the file is ${wrongCase}`;
     if (!existsSync(absolute)) return `${url}: no such file (${toSlashes(fromRoot) || '.'})`;
     if (statSync(absolute).isDirectory()) return null;
     target = toSlashes(fromRoot);
@@ -47,6 +49,29 @@ export function linkProblem(root, file, link, anchorsOf) {
   }
   const guess = nearest(decodedFragment, anchors);
   return `#${decodedFragment}: no heading in ${where} has this anchor${guess ? ` (did you mean #${guess}?)` : ''}`;
+}
+
+// On a case-insensitive disk (macOS, Windows) `Docs/Lesson.md` exists when the file is docs/lesson.md; on GitHub
+// it does not. Returns the path as it is spelled on disk when the link spells it otherwise, else null (also when
+// there is no such file at all).
+function caseMismatch(root, fromRoot) {
+  let dir = root;
+  const actual = [];
+  let differs = false;
+  for (const segment of fromRoot.split(sep).filter((s) => s !== '' && s !== '.')) {
+    let names;
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return null; // a file where the link expects a folder
+    }
+    const exact = names.includes(segment) ? segment : names.find((name) => name.toLowerCase() === segment.toLowerCase());
+    if (exact === undefined) return null;
+    if (exact !== segment) differs = true;
+    actual.push(exact);
+    dir = join(dir, exact);
+  }
+  return differs ? actual.join('/') : null;
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */

@@ -36,12 +36,32 @@ function describe(error, source) {
   const message = String(error?.message ?? error);
   const jison = /^Parse error on line (\d+):\n(.*)\n-*\^\n([\s\S]*)$/.exec(message);
   if (jison) {
-    const line = Number(jison[1]);
-    const text = `Parse error on line ${line}: "${jison[2].trim()}": ${shortenExpecting(jison[3].trim())}`;
+    const line = lineInSource(source, Number(jison[1]));
+    const text = `Parse error on line ${line ?? jison[1]}: "${jison[2].trim()}": ${shortenExpecting(jison[3].trim())}`;
     return { line, message: text + semicolonHint(source, line) };
   }
   const langium = /line[: ]+(\d+)/i.exec(message);
-  return { line: langium ? Number(langium[1]) : null, message: oneLine(message) };
+  return { line: langium ? lineInSource(source, Number(langium[1])) : null, message: oneLine(message) };
+}
+
+// Mermaid numbers the lines of the text it parses, after it has taken out the front matter, the `%%{...}%%`
+// directives (which leave their line empty), the `%%` comment lines and the blank lines at the start. Undo that,
+// so that the line reported is the diagram's own; null when the line cannot be placed.
+export function lineInSource(source, parsedLine) {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  let first = 0;
+  if (/^-{3}\s*$/.test(lines[0] ?? '')) {
+    const close = lines.findIndex((line, index) => index > 0 && /^-{3}\s*$/.test(line));
+    if (close > 0) first = close + 1;
+  }
+  const kept = [];
+  for (let index = first; index < lines.length; index++) {
+    const line = lines[index].replace(/%%\{[^]*?\}%%/g, '');
+    if (/^\s*%%(?!\{).+/.test(line)) continue;
+    if (kept.length === 0 && line.trim() === '') continue;
+    kept.push(index + 1);
+  }
+  return kept[parsedLine - 1] ?? null;
 }
 
 // "Expecting 'A', 'B', ... (27 of them), got 'NEWLINE'" says little past the first few: keep three and the count.
@@ -56,9 +76,8 @@ function shortenExpecting(text) {
 // The mistake this check was written for (issue 13): in a sequence diagram a `;` ends the statement, even inside a
 // note or a message, so the rest of the line is read as a new statement.
 function semicolonHint(source, line) {
-  const firstStatement = source.split('\n').find((text) => text.trim() !== '' && !text.trim().startsWith('%%')) ?? '';
+  if (!/^\s*sequenceDiagram\b/m.test(source) || line === null) return '';
   const text = source.split('\n')[line - 1] ?? '';
-  if (!/^\s*sequenceDiagram\b/.test(firstStatement)) return '';
   if (!/;/.test(text.replace(/#\w+;/g, ''))) return '';
   return ' (a ";" ends a statement in a sequence diagram, also inside a note or a message: write #59; instead)';
 }

@@ -40,6 +40,14 @@ test('a link to a file that does not exist, one that leaves the repository, and 
   ]);
 });
 
+test('a link whose case differs from the file\'s is reported: it works on a Mac\'s disk, not on GitHub', async () => {
+  const repo = copyOfFixture().plant('README.md', '[docs/01-demo.md](docs/01-demo.md)', '[docs/01-demo.md](Docs/01-Demo.md)');
+
+  assert.deepEqual(await repo.problems(), [
+    `README.md:${lineOf('README.md', '[demo]')}: link: Docs/01-Demo.md: GitHub's paths are case-sensitive: the file is docs/01-demo.md`,
+  ]);
+});
+
 test('a lesson without a "## Hints" heading is reported: the scorecard links learners to #hints', async () => {
   const repo = copyOfFixture()
     .plant('docs/01-demo.md', '## Hints', '## Clues')

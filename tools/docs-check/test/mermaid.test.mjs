@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mermaidProblem } from '../src/mermaid.mjs';
+import { lineInSource, mermaidProblem } from '../src/mermaid.mjs';
 import { copyOfFixture, lineOf } from './support/fixture.mjs';
 
 const LESSON = 'docs/01-demo.md';
@@ -46,4 +46,24 @@ test('an unknown diagram type is reported', async () => {
   const problem = await mermaidProblem('sequence\n    A->>B: hi\n');
 
   assert.match(problem.message, /No diagram type detected/);
+});
+
+test('the line reported is the diagram\'s own, though Mermaid drops comments, directives and front matter first', async () => {
+  const diagram = [
+    '---',
+    'title: The lost cancel',
+    '---',
+    '%%{init: {"theme": "neutral"}}%%',
+    'sequenceDiagram',
+    '    %% the user is on main',
+    '    participant U as User',
+    '    U->>U: cancel(true); the user left',
+    '',
+  ].join('\n');
+
+  const problem = await mermaidProblem(diagram);
+
+  assert.equal(problem.line, 8);
+  assert.match(problem.message, /write #59;/);
+  assert.equal(lineInSource('\n\nsequenceDiagram\n    A->>B: x\n', 2), 4);
 });
