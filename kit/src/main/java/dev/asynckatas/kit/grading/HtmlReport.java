@@ -24,7 +24,8 @@ final class HtmlReport {
             .not-compiled,.hung,.crashed{background:#fdebc8;color:#7a4a00}.not-run{background:#e9ebef;color:#555}
             section.failure{background:#fff;border:1px solid #dde1e8;border-left:5px solid #c53030;border-radius:6px;padding:10px 16px;margin:14px 0}
             .bug{color:#9b1c1c}pre{background:#f0f2f5;padding:10px;overflow:auto;font:12.5px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap}
-            table.lanes{font:12.5px/1.35 ui-monospace,Menlo,Consolas,monospace;margin:8px 0}table.lanes td{min-width:150px;max-width:420px}
+            div.lanes{overflow-x:auto}table.lanes{font:12.5px/1.35 ui-monospace,Menlo,Consolas,monospace;margin:8px 0}
+            table.lanes td{min-width:120px;max-width:380px}
             table.lanes td.time{min-width:70px;color:#555;text-align:right}
             tr.problem td.event{background:#fde2e1;color:#9b1c1c;font-weight:600}tr.choice td.event{background:#fff4d6}
             tr.task td.event{background:#eaf1ff}tr.moment td{border-top:3px solid #c53030;border-bottom:3px solid #c53030}
@@ -122,7 +123,7 @@ final class HtmlReport {
         }
         int from = Math.max(0, Math.min(moment - SwimLanes.MAX_ROWS * 3 / 4, events.size() - SwimLanes.MAX_ROWS));
         int to = Math.min(events.size(), from + SwimLanes.MAX_ROWS);
-        html.append("<table class=\"lanes\">\n<tr><th>time</th>");
+        html.append("<div class=\"lanes\"><table class=\"lanes\">\n<tr><th>time</th>");
         columns.forEach(column -> html.append("<th>").append(escape(column)).append("</th>"));
         html.append("<th></th></tr>\n");
         if (from > 0) {
@@ -144,7 +145,7 @@ final class HtmlReport {
             html.append("<tr><td class=\"time\"></td><td colspan=\"").append(columns.size() + 1).append("\">... ").append(events.size() - to)
                     .append(" later events not shown</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table></div>\n");
     }
 
     private static String status(String label) {
