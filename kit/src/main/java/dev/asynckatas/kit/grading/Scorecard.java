@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * The learner's last screen: one line per kata, and under it each failing test with the bug it catches and what it
- * saw; then advice, the totals and what to do next. Everything longer (stacks, timelines) is in the reports under
+ * saw, and advice on the code (not counted); then the totals and what to do next. Everything longer (stacks, timelines) is in the reports under
  * {@code target/grading/}. Plain ASCII and at most {@value #WIDTH} columns, so it reads the same in any terminal.
  */
 final class Scorecard {
 
-    static final int WIDTH = 100;
+    static final int WIDTH = 80;
     private static final String RULE = "=".repeat(WIDTH);
     private static final String THIN = "-".repeat(WIDTH);
+    private static final int MAX_ADVICE = 3;
 
     private Scorecard() {
     }
@@ -40,28 +41,18 @@ final class Scorecard {
         for (KataOutcome kata : graded) {
             printKata(kata, out);
         }
-        List<String> advice = graded.stream().flatMap(k -> k.advice().stream().map(a -> a.where() + "\n" + a.what() + ": "
-                + Hygiene.WHY.getOrDefault(a.kind(), ""))).distinct().toList();
-        if (!advice.isEmpty()) {
-            out.println(THIN);
-            out.println(" Advice (not counted in the score):");
-            advice.stream().limit(8).forEach(line -> out.println(wrap("   ! " + line, "     ")));
-            if (advice.size() > 8) {
-                out.println("   ... and " + (advice.size() - 8) + " more in target/grading/report.txt");
-            }
-        }
         out.println(THIN);
         long passed = graded.stream().mapToLong(KataOutcome::passed).sum();
         long failed = graded.stream().mapToLong(k -> k.count(TestResult.Status.FAILED) + k.count(TestResult.Status.ERROR)).sum();
         long notRun = graded.stream().mapToLong(k -> k.count(TestResult.Status.NOT_RUN)).sum();
         long broken = graded.stream().filter(k -> k.status() == KataStatus.NOT_COMPILED).count();
         out.println(" " + passed + " passed, " + failed + " failed" + (notRun > 0 ? ", " + notRun + " not run" : "")
-                + (broken > 0 ? ", " + broken + (broken == 1 ? " kata" : " katas") + " not compiled" : "")
-                + "   (" + seconds(run.duration()) + "; reports: target/grading/index.html)");
+                + (broken > 0 ? ", " + broken + (broken == 1 ? " kata" : " katas") + " not compiled" : "") + "   (" + seconds(run.duration()) + ")");
+        out.println(" Every failure in full, with its timeline: target/grading/index.html");
         boolean solved = graded.stream().allMatch(k -> k.status() == KataStatus.SOLVED);
         out.println(solved
                 ? " Every test passes: " + (graded.size() == 1 ? graded.get(0).kata() + " is solved." : "every kata graded here is solved.")
-                : " Not every test passes yet: take the first FAIL above, read its lesson's hints, fix, and run mvn test again.");
+                : " Not every test passes yet: take the first FAIL above, read its lesson's\n hints, fix, and run mvn test again.");
         out.println(RULE);
     }
 
@@ -79,19 +70,31 @@ final class Scorecard {
         List<TestResult> failures = kata.tests().stream().filter(t -> t.status() == TestResult.Status.FAILED
                 || t.status() == TestResult.Status.ERROR).toList();
         if (!failures.isEmpty()) {
-            out.println("   hints: " + kata.lesson() + "#hints   every failure in full: target/grading/index.html#" + kata.kata());
+            out.println("   read: " + kata.lesson() + "#hints");
         }
         for (TestResult test : failures) {
-            out.println(clip("   FAIL " + test.nameWithCases()));
+            out.println(wrap("   FAIL " + test.nameWithCases(), "        "));
             if (test.catchesBug()) {
                 out.println(wrap("        bug: " + test.bug(), "             "));
             }
-            out.println(clip("        saw: " + test.firstLine()));
+            out.println(wrap("        saw: " + test.firstLine(), "             ", 2));
         }
         long notRun = kata.count(TestResult.Status.NOT_RUN);
         if (notRun > 0) {
             out.println("   " + notRun + (notRun == 1 ? " test" : " tests") + " not run: the run of this kata stopped at the test above");
         }
+        kata.advice().stream().limit(MAX_ADVICE).forEach(advice -> out.println(wrap("   advice: " + fileAndLine(advice.where()) + " "
+                + advice.what() + ": " + Hygiene.WHY.getOrDefault(advice.kind(), ""), "        ")));
+        if (kata.advice().size() > MAX_ADVICE) {
+            out.println("   ... and " + (kata.advice().size() - MAX_ADVICE) + " more advice in target/grading/report.txt");
+        }
+    }
+
+    /** {@code AdUpdater.java:76 (AdUpdater.downloadAll)}: the folders are in the reports; the console has 80 columns. */
+    private static String fileAndLine(String where) {
+        int space = where.indexOf(' ');
+        String path = space < 0 ? where : where.substring(0, space);
+        return path.substring(path.lastIndexOf('/') + 1) + (space < 0 ? "" : where.substring(space));
     }
 
     private static String headline(KataOutcome kata) {
@@ -138,6 +141,18 @@ final class Scorecard {
     static String clip(String line) {
         String flat = line.replace('\n', ' ');
         return flat.length() <= WIDTH ? flat : flat.substring(0, WIDTH - 3) + "...";
+    }
+
+    /** Wrapped as {@link #wrap(String, String)}, at most {@code maxLines} lines, the last one cut with an ellipsis. */
+    static String wrap(String text, String indent, int maxLines) {
+        List<String> lines = wrap(text, indent).lines().toList();
+        if (lines.size() <= maxLines) {
+            return String.join("\n", lines);
+        }
+        List<String> kept = new java.util.ArrayList<>(lines.subList(0, maxLines));
+        String last = kept.get(maxLines - 1);
+        kept.set(maxLines - 1, last.length() > WIDTH - 3 ? last.substring(0, WIDTH - 3) + "..." : last + "...");
+        return String.join("\n", kept);
     }
 
     /** Wrapped at the width; continuation lines, and every line after the first of the text, indented. */

@@ -197,6 +197,8 @@ import java.util.concurrent.TimeUnit;
         assertThat(output.flat()).contains("92-exiting: 0 of 1 tests pass, crashed")
                 .contains("System.exit was called at exercises/92-exiting/src/main/java/fixture/Code.java:4");
         assertThat(repo.read("target/grading/results.json")).contains("\"status\": \"crashed\"");
+        assertThat(repo.read("target/grading/report.txt")).as("the place, from the repository's root, in the report")
+                .contains("advice: exercises/92-exiting/src/main/java/fixture/Code.java:4 (Code.quit): calls System.exit");
     }
 
     @Test
@@ -216,8 +218,7 @@ import java.util.concurrent.TimeUnit;
     void sleepingIsAdvice() {
         FixtureRepository.Output output = repo.grade(List.of("94-sleeping"));
 
-        assertThat(output.flat()).contains("Advice (not counted in the score)")
-                .contains("exercises/94-sleeping/src/main/java/fixture/Code.java:5 (Code.nap) calls Thread.sleep: sleeping waits a fixed time")
+        assertThat(output.flat()).contains("advice: Code.java:5 (Code.nap) calls Thread.sleep: sleeping waits a fixed time")
                 .contains("Every test passes: 94-sleeping is solved.");
         assertThat(output.verdict("grade-passed")).as("a solved kata passes the build").isTrue();
     }
