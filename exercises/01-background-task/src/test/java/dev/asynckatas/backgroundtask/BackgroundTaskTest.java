@@ -15,7 +15,6 @@ import dev.asynckatas.kit.http.Reply;
 import dev.asynckatas.kit.junit.CatchesBug;
 import dev.asynckatas.kit.junit.SimulationTest;
 import dev.asynckatas.kit.sim.Exhaustive;
-import dev.asynckatas.platform.Application;
 import org.junit.jupiter.api.DisplayName;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -94,7 +93,7 @@ class BackgroundTaskTest {
         Shown shown = checkout.navigator.shown().get(0);
         assertThat(shown.what()).isEqualTo(OrderConfirmation.SCREEN);
         assertThat(shown.at()).as("when the next screen was shown").isEqualTo(seconds(10));
-        assertThat(shown.appState()).isEqualTo(Application.State.ACTIVE);
+        assertThat(shown.inFrontOfTheUser()).as("shown in front of the user: " + shown).isTrue();
         assertEveryBackgroundTaskEndedOnce(checkout.sim, checkout.app);
         assertThat(checkout.app.backgroundTasks().get(0).endedAt())
                 .as("when the background task was ended: when the order was placed, not when time ran out").contains(seconds(3));
@@ -126,7 +125,8 @@ class BackgroundTaskTest {
 
         assertThat(checkout.navigator.screens()).as("screens shown for an order that was cut off").isEmpty();
         assertThat(checkout.navigator.errors()).as("errors shown on coming back").hasSize(1);
-        assertThat(checkout.navigator.errors().get(0).appState()).isEqualTo(Application.State.ACTIVE);
+        assertThat(checkout.navigator.errors().get(0).inFrontOfTheUser()).as("shown in front of the user: "
+                + checkout.navigator.errors().get(0)).isTrue();
         assertNoMainThreadViolations(checkout.sim);
     }
 
