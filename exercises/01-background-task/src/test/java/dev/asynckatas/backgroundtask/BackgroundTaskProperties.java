@@ -61,21 +61,21 @@ class BackgroundTaskProperties {
      * what broke. The stories are the same for all five (same seed, same generator).
      */
 
-    @Property(seed = "424242", tries = 150)
+    @Property(seed = "424242", tries = 100)
     @Label("any story: every background task is ended exactly once, and the app is never killed")
     @CatchesBug(Bugs.NEVER_ENDS_THE_TASK)
     void everyBackgroundTaskEndedOnce(@ForAll("stories") Story story) {
         play(story, played -> assertEveryBackgroundTaskEndedOnce(played.checkout().sim, played.checkout().app));
     }
 
-    @Property(seed = "424242", tries = 150)
+    @Property(seed = "424242", tries = 100)
     @Label("any story: the outcome is shown from the main thread")
     @CatchesBug(Bugs.NAVIGATES_OFF_MAIN)
     void theOutcomeIsShownFromTheMainThread(@ForAll("stories") Story story) {
         play(story, played -> assertNoMainThreadViolations(played.checkout().sim));
     }
 
-    @Property(seed = "424242", tries = 150)
+    @Property(seed = "424242", tries = 100)
     @Label("any story the app survives: the outcome is shown once, in front of the user, never while they are away")
     @CatchesBug(Bugs.NAVIGATES_IN_THE_BACKGROUND)
     void theOutcomeIsShownOnceInFrontOfTheUser(@ForAll("stories") Story story) {
@@ -89,7 +89,7 @@ class BackgroundTaskProperties {
         });
     }
 
-    @Property(seed = "424242", tries = 150)
+    @Property(seed = "424242", tries = 100)
     @Label("any story: what is shown is what the shop did (the next screen if and only if the order was placed)")
     void theUserIsShownWhatTheShopDid(@ForAll("stories") Story story) {
         play(story, played -> {
@@ -104,7 +104,7 @@ class BackgroundTaskProperties {
         });
     }
 
-    @Property(seed = "424242", tries = 150)
+    @Property(seed = "424242", tries = 100)
     @Label("any story: when the background time runs out, the order request is stopped then, not left running")
     @CatchesBug(Bugs.EXPIRATION_ONLY_RESETS_THE_ID)
     void theOrderIsStoppedWhenTheBackgroundTimeRunsOut(@ForAll("stories") Story story) {
