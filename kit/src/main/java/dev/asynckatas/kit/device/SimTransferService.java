@@ -366,7 +366,12 @@ public final class SimTransferService {
                     event.task().completionDeliveries++;
                     connection.delegate().didComplete(transfers.view(event.task()), event.error());
                 }
-                case FINISHED_EVENTS -> connection.delegate().didFinishEvents(connection.view());
+                case FINISHED_EVENTS -> {
+                    if (wake != null) {
+                        wake.finishEventsDelivered(sim.now()); // from the call on: a handler called inside it comes after it
+                    }
+                    connection.delegate().didFinishEvents(connection.view());
+                }
             }
         } finally {
             if (connection.process().isAlive()) {
@@ -390,12 +395,7 @@ public final class SimTransferService {
                 }
             }
             case COMPLETED -> task.completionDelivered = true;
-            case FINISHED_EVENTS -> {
-                if (wake != null) {
-                    wake.finishEventsDelivered(sim.now());
-                }
-            }
-            case PROGRESS -> {
+            case PROGRESS, FINISHED_EVENTS -> {
             }
         }
         deliveries.add(new Delivery(sim.now(), connection.process().number(), session.identifier, event.method(),

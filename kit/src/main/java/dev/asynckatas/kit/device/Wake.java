@@ -29,7 +29,7 @@ public final class Wake {
      * @param lane                   where it was called
      * @param onMain                 whether on the main thread, as UIKit requires
      * @param eventsStillUndelivered how many of the session's events the delegate had not been given yet
-     * @param afterFinishEvents      whether the delegate had already been told {@code didFinishEvents}
+     * @param afterFinishEvents      whether the delegate had been called with {@code didFinishEvents} (inside that call counts)
      */
     public record HandlerCall(Duration at, String lane, boolean onMain, int eventsStillUndelivered, boolean afterFinishEvents) {
         @Override
@@ -100,7 +100,7 @@ public final class Wake {
         return Optional.ofNullable(handleEventsReturnedAt);
     }
 
-    /** When the session's delegate returned from {@code didFinishEvents}, if it was told. */
+    /** When the session's delegate was called with {@code didFinishEvents} (a handler called inside that call comes after it). */
     public Optional<Duration> finishEventsDeliveredAt() {
         return Optional.ofNullable(finishEventsDeliveredAt);
     }

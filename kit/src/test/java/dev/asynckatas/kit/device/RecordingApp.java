@@ -21,7 +21,7 @@ class RecordingApp implements AppDelegate, TransferSession.Delegate {
 
     static final String SESSION = "test.downloads";
 
-    private final AppProcess process;
+    final AppProcess process;
     private final int number;
     private final List<String> log;
     private final boolean movesFiles;

@@ -291,6 +291,35 @@ class SimTransferServiceTest {
     }
 
     @Test
+    @DisplayName("a session whose delegate queue is MAIN may call the handler inside didFinishEvents: that is after it")
+    void handlerCalledInsideDidFinishEventsOnMain(SimPlatform platform, @TempDir Path disk) {
+        SimDevice device = SimDevice.builder(platform, disk).app(process -> new RecordingApp(process, 1, log, true) {
+            @Override
+            public void didFinishLaunching() {
+                session = process.transfers().backgroundSession(SESSION, this, process.main());
+            }
+
+            @Override
+            public void didFinishEvents(dev.asynckatas.platform.TransferSession session) {
+                completionHandler.run();
+            }
+        }).build();
+        serve(platform, "/a", Reply.ok("aaaa").after(seconds(10)));
+        SimAppProcess process = device.userOpensApp();
+        device.onMain("download", app -> ((RecordingApp) app).download("https://cdn.test/a"));
+        device.userLeavesApp();
+
+        platform.sim().advanceTo(seconds(20));
+
+        assertThat(device.wakes().get(0).handlerCalls()).singleElement().satisfies(call -> {
+            assertThat(call.onMain()).isTrue();
+            assertThat(call.afterFinishEvents()).isTrue();
+            assertThat(call.eventsStillUndelivered()).isZero();
+        });
+        assertThat(process.state()).isEqualTo(Application.State.SUSPENDED);
+    }
+
+    @Test
     @DisplayName("the handler called before the events are handled: the app is suspended with events undelivered; they wait")
     void handlerCalledTooEarlyLeavesEventsWaiting(SimPlatform platform, @TempDir Path disk) {
         SimDevice device = SimDevice.builder(platform, disk).app(process -> new RecordingApp(process, apps.size() + 1, log, true) {
