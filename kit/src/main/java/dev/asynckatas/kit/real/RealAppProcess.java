@@ -111,10 +111,10 @@ public final class RealAppProcess implements AppProcess {
                     + number + ": open exactly one per identifier.");
         }
         RealTransferService service = device.transferService();
+        java.util.concurrent.atomic.AtomicReference<TransferSession> session = new java.util.concurrent.atomic.AtomicReference<>();
         RealTransferService.Connection connection = new RealTransferService.Connection(this, sessionDelegate, queue, this::isAlive,
-                new ConcurrentHashMap<>());
-        service.connect(identifier, connection);
-        return new TransferSession() {
+                new ConcurrentHashMap<>(), session::get);
+        session.set(new TransferSession() {
             @Override
             public String identifier() {
                 return identifier;
@@ -134,7 +134,14 @@ public final class RealAppProcess implements AppProcess {
                 return CompletableFuture.supplyAsync(() -> service.unfinished(identifier).stream()
                         .map(task -> service.view(task, connection)).toList(), queue);
             }
-        };
+
+            @Override
+            public String toString() {
+                return "background session '" + identifier + "' of process #" + number;
+            }
+        });
+        service.connect(identifier, connection);
+        return session.get();
     }
 
     @Override

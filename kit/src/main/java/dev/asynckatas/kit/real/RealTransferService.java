@@ -65,7 +65,7 @@ public final class RealTransferService implements AutoCloseable {
     }
 
     record Connection(Object process, TransferSession.Delegate delegate, Executor queue, BooleanSupplier alive,
-                      Map<Long, TransferTask> views) {
+                      Map<Long, TransferTask> views, java.util.function.Supplier<TransferSession> session) {
     }
 
     /** One download, as the journal keeps it. */
@@ -429,7 +429,7 @@ public final class RealTransferService implements AutoCloseable {
                 case FINISHED_DOWNLOADING -> connection.delegate().didFinishDownloading(view, event.task().file());
                 case COMPLETED -> connection.delegate().didComplete(view,
                         event.task().error == null ? null : new IOException(event.task().error));
-                case FINISHED_EVENTS -> connection.delegate().didFinishEvents(null);
+                case FINISHED_EVENTS -> connection.delegate().didFinishEvents(connection.session().get());
             }
         } finally {
             synchronized (this) {

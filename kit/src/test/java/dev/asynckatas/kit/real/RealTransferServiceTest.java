@@ -73,7 +73,8 @@ class RealTransferServiceTest {
         }
 
         @Override
-        public void didFinishEvents(TransferSession session) {
+        public void didFinishEvents(TransferSession finished) {
+            log.add("#" + number + " didFinishEvents for '" + finished.identifier() + "'");
             process.main().execute(() -> {
                 log.add("#" + number + " calls the handler");
                 handler.run();
@@ -174,7 +175,7 @@ class RealTransferServiceTest {
             await("the events delivered to a new process").pollDelay(Duration.ZERO).atMost(BOUND)
                     .until(() -> log.contains("#2 calls the handler"));
             assertThat(log).as("what each process heard").noneMatch(line -> line.startsWith("#1 saved") || line.startsWith("#1 completed"))
-                    .containsSubsequence("#2 handleEvents", "#2 saved 1 HTTP 200", "#2 completed 1");
+                    .containsSubsequence("#2 handleEvents", "#2 saved 1 HTTP 200", "#2 completed 1", "#2 didFinishEvents for '" + SESSION + "'");
             assertThat(device.processes()).hasSize(2).last().matches(RealAppProcess::launchedBySystem, "launched by the system");
             assertThat(server.ranges).as("one request: the service's download did not stop with the app").containsExactly("");
             assertThat(Files.readAllBytes(device.cachesDirectory().resolve("episode-1"))).isEqualTo(body);
