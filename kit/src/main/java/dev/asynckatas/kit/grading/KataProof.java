@@ -41,6 +41,7 @@ final class KataProof {
     }
 
     static Outcome prove(KataSources kata, Toolbox tools) {
+        WallClock.Stopwatch stopwatch = WallClock.start();
         Path work = kata.work().resolve("proof");
         Pristine pristine = new Pristine(kata.exercise());
         List<Verdict> verdicts = new ArrayList<>();
@@ -111,7 +112,8 @@ final class KataProof {
         String summary = kata.kata() + ": " + (edited ? "exercise edited (teeth not checked)" : "teeth " + (teeth ? "proven" : "NOT proven"))
                 + "; solution " + (verdicts.stream().anyMatch(v -> v.variant().equals("solution") && v.ok()) ? "passes" : "FAILS")
                 + "; " + caught + " of " + wrongFixes.size() + " wrong fixes caught; " + passing + " of " + alternatives.size()
-                + " alternatives pass";
+                + " alternatives pass" + String.format(java.util.Locale.ROOT, " (%d variants in %.1f s)", runs.size(),
+                stopwatch.elapsed().toMillis() / 1000.0);
         return new Outcome(kata.kata(), ok && wrongFixes.size() + alternatives.size() + 2 == verdicts.size(), verdicts, summary, runs);
     }
 
