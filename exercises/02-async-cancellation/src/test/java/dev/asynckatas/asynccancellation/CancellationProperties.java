@@ -149,7 +149,7 @@ class CancellationProperties {
     record Stop(Duration at, int requestsSent, int cacheWrites) {
     }
 
-    @Property(seed = "20260203", tries = 400)
+    @Property(seed = "20260203", tries = 250)
     @Label("a batch, any interleaving, duplicates included: one outcome; on a cancel or the first failure every request in flight is aborted at once, none is sent later, nothing is cached later; results in request order")
     @CatchesBug(Bugs.BATCH_CANCEL_IGNORED)
     void aBatchAnyInterleaving(@ForAll("batchStories") BatchStory story) {
