@@ -82,7 +82,8 @@ class GroupWaitingIntegrationTest {
                 reports.add(report);
             }));
 
-            await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(10)).until(() -> !reports.isEmpty());
+            await("\"done\" for five files that all end within half a second").pollDelay(Duration.ZERO)
+                    .atMost(Duration.ofSeconds(5)).until(() -> !reports.isEmpty());
             UpdateReport report = reports.get(0);
             assertThat(report.downloaded()).as("the files counted when \"done\" fired (" + report.summary() + ")")
                     .containsExactlyInAnyOrder("slow.png", "quick.png", "instant.png");
@@ -104,20 +105,22 @@ class GroupWaitingIntegrationTest {
 
         try (RealMainThread main = new RealMainThread(); HttpClient http = client(); ExecutorService downloadQueue = Executors.newSingleThreadExecutor()) {
             AdUpdater updater = new AdUpdater(new AdsApi(http, URI.create(adServer.baseUrl())), ads, downloadQueue, main);
-            try (AdUpdateEndpoint endpoint = AdUpdateEndpoint.start(updater::updateAdsAndWait, Duration.ofSeconds(10))) {
+            try (AdUpdateEndpoint endpoint = AdUpdateEndpoint.start(updater::updateAdsAndWait, Duration.ofSeconds(3))) {
                 CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
                         HttpRequest.newBuilder(endpoint.uri()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                         HttpResponse.BodyHandlers.ofString());
                 AtomicReference<Map<String, byte[]>> onDiskWhenAnswered = new AtomicReference<>();
                 answer.thenRun(() -> onDiskWhenAnswered.set(filesIn(ads)));
 
-                await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(15)).until(answer::isDone);
+                await("the endpoint's answer (its handler gives the update at most 3 s)").pollDelay(Duration.ZERO)
+                        .atMost(Duration.ofSeconds(5)).until(answer::isDone);
 
                 HttpResponse<String> response = answer.get();
                 assertThat(response.body()).as("the endpoint's answer").startsWith("3 of 5 downloaded")
                         .contains("missing.png").contains("reset.png");
                 assertThat(response.statusCode()).isEqualTo(200);
-                await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5)).until(() -> onDiskWhenAnswered.get() != null);
+                await("the look at the disk when the answer came").pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5))
+                        .until(() -> onDiskWhenAnswered.get() != null);
                 assertThat(onDiskWhenAnswered.get().keySet()).as("the files on disk when the endpoint answered")
                         .containsExactlyInAnyOrder("slow.png", "quick.png", "instant.png");
             }
