@@ -45,7 +45,8 @@ public final class AdsApi {
     }
 
     /**
-     * The files to download. Completes on the HTTP client's thread, or fails with an {@link AdsException} (an
+     * The files to download. Completes on one of the HTTP client's threads (the JDK's client completes its futures in
+     * {@code CompletableFuture}'s default pool, not on the main thread), or fails with an {@link AdsException} (an
      * error status, a manifest that is not a JSON array of strings) or an {@code IOException} (no connection).
      */
     public CompletableFuture<List<AdFile>> manifest() {
@@ -64,9 +65,10 @@ public final class AdsApi {
     }
 
     /**
-     * Downloads {@code file} into {@code directory}. The future completes, on the HTTP client's thread, with the
-     * saved file once it is complete on disk, or fails; a failed download leaves no file behind (the bytes go to
-     * a temporary {@code .part} file, moved into place only when the whole body has arrived with HTTP 200).
+     * Downloads {@code file} into {@code directory}. The future completes with the saved file once it is complete on
+     * disk, or fails; a failed download leaves no file behind (the bytes go to a temporary {@code .part} file, moved
+     * into place only when the whole body has arrived with HTTP 200). It completes on one of the HTTP client's
+     * threads: several downloads may complete at the same moment, on different threads.
      *
      * <p>To stop a download, cancel <em>this</em> future. Its answer is the truth: {@code cancel} returns true only
      * if the file will never be put in place ({@code cancel(true)} also aborts the exchange; with

@@ -76,6 +76,7 @@ class GroupWaitingIntegrationTest {
 
         try (RealMainThread main = new RealMainThread(); HttpClient http = client(); ExecutorService downloadQueue = Executors.newSingleThreadExecutor()) {
             AdUpdater updater = new AdUpdater(new AdsApi(http, URI.create(adServer.baseUrl())), ads, downloadQueue, main);
+            warmUp(http, URI.create(adServer.baseUrl()));
 
             main.execute(() -> updater.updateAds(report -> {
                 threads.add(main.isCurrent() ? "main" : Thread.currentThread().getName());
@@ -105,14 +106,15 @@ class GroupWaitingIntegrationTest {
 
         try (RealMainThread main = new RealMainThread(); HttpClient http = client(); ExecutorService downloadQueue = Executors.newSingleThreadExecutor()) {
             AdUpdater updater = new AdUpdater(new AdsApi(http, URI.create(adServer.baseUrl())), ads, downloadQueue, main);
-            try (AdUpdateEndpoint endpoint = AdUpdateEndpoint.start(updater::updateAdsAndWait, Duration.ofSeconds(3))) {
+            warmUp(http, URI.create(adServer.baseUrl()));
+            try (AdUpdateEndpoint endpoint = AdUpdateEndpoint.start(updater::updateAdsAndWait, Duration.ofSeconds(10))) {
                 CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
                         HttpRequest.newBuilder(endpoint.uri()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                         HttpResponse.BodyHandlers.ofString());
                 AtomicReference<Map<String, byte[]>> onDiskWhenAnswered = new AtomicReference<>();
                 answer.thenRun(() -> onDiskWhenAnswered.set(filesIn(ads)));
 
-                await("the endpoint's answer (its handler gives the update at most 3 s)").pollDelay(Duration.ZERO)
+                await("the endpoint's answer, once the five downloads (400 ms at most) are over").pollDelay(Duration.ZERO)
                         .atMost(Duration.ofSeconds(5)).until(answer::isDone);
 
                 HttpResponse<String> response = answer.get();
@@ -167,7 +169,7 @@ class GroupWaitingIntegrationTest {
     }
 
     @Test
-    @DisplayName("updateAdsAndWait(400 ms), six files that never come: one bound for the whole call, not 400 ms for each download")
+    @DisplayName("updateAdsAndWait(500 ms), six files that never come: one bound for the whole call, not 500 ms for each download")
     @CatchesBug(Bugs.SERVER_ANSWERS_TOO_EARLY)
     void theBoundIsForTheWholeCall() throws Exception {
         Path ads = Files.createDirectories(home.resolve("ads"));
@@ -176,14 +178,14 @@ class GroupWaitingIntegrationTest {
 
         try (BlockingCall call = new BlockingCall(server, ads)) {
             call.warmUp();
-            // 2 s is far more than 400 ms, and less than the 2.4 s that six bounds of 400 ms, one after another, last at least.
-            UpdateReport report = call.updateAdsAndWait(Duration.ofMillis(400), Duration.ofSeconds(2),
-                    "the timeout bounds the whole call, not each download: six silent files must not get 400 ms each");
+            // 2.5 s is far more than 500 ms, and less than the 3 s that six bounds of 500 ms, one after another, last at least.
+            UpdateReport report = call.updateAdsAndWait(Duration.ofMillis(500), Duration.ofMillis(2500),
+                    "the timeout bounds the whole call, not each download: six silent files must not get 500 ms each");
 
-            assertThat(report.downloaded()).as("the files counted when the bound passed (" + report.summary() + ")").containsExactly("a.png");
+            assertThat(report.total()).as("N in the answer (" + report.summary() + ")").isEqualTo(7);
             assertThat(report.failed()).extracting(FailedDownload::name).as("the files reported as not downloaded")
-                    .containsExactlyInAnyOrder(never);
-            assertThat(report.total()).as("N").isEqualTo(7);
+                    .contains(never);
+            assertThat(report.downloaded()).as("the files counted").isSubsetOf("a.png");
         }
     }
 
@@ -198,18 +200,17 @@ class GroupWaitingIntegrationTest {
             call.warmUp();
             UpdateReport report = call.updateAdsAndWait(Duration.ofMillis(500), Duration.ofSeconds(5), "the ad server may never answer");
 
-            assertThat(report.downloaded()).as("the files counted when the bound passed (" + report.summary() + ")").containsExactly("a.png");
-            assertThat(report.failed()).extracting(FailedDownload::name).as("the files reported as not downloaded")
-                    .containsExactlyInAnyOrder("late-1.png", "late-2.png");
+            assertThat(report.failed()).extracting(FailedDownload::name).as("the files reported as not downloaded (" + report.summary() + ")")
+                    .contains("late-1.png", "late-2.png");
 
             server.release(); // the ad server sends the two files after all, after the answer
             // Every download ends by moving its .part file into place or deleting it: once none is left, none is running.
             await("every download has ended (its .part file moved into place or deleted)").pollDelay(Duration.ZERO)
                     .atMost(Duration.ofSeconds(5)).until(() -> filesIn(ads).keySet().stream().noneMatch(GroupWaitingIntegrationTest::isPartial));
             assertThat(filesIn(ads).keySet()).as("the ads on disk once the server has sent the late files: the answer said \""
-                    + report.summary() + "\", so late-1.png and late-2.png must never land. Cancel every download still running"
+                    + report.summary() + "\", so the files it did not count must never land. Cancel every download still running"
                     + " when the bound passes (cancelling allOf(...) or a stage derived from a download stops none of them)")
-                    .containsExactly("a.png");
+                    .containsExactlyInAnyOrderElementsOf(report.downloaded());
         }
     }
 
@@ -231,10 +232,8 @@ class GroupWaitingIntegrationTest {
             this.updater = new AdUpdater(new AdsApi(http, server.uri()), ads, downloadQueue, main);
         }
 
-        /** One request to the ad server first, so that a tight bound measures the update, not a cold client. */
         void warmUp() throws Exception {
-            HttpRequest hello = HttpRequest.newBuilder(server.uri().resolve("/ads/warm-up")).GET().build();
-            http.sendAsync(hello, HttpResponse.BodyHandlers.discarding()).get(5, TimeUnit.SECONDS);
+            GroupWaitingIntegrationTest.warmUp(http, server.uri());
         }
 
         /** {@code updateAdsAndWait(timeout)}, waited for at most {@code bound}; on expiry, says where it is blocked, and {@code why} it must not be. */
@@ -263,6 +262,20 @@ class GroupWaitingIntegrationTest {
             downloadQueue.shutdownNow();
             http.shutdownNow();
             main.close();
+        }
+    }
+
+    /**
+     * One request to the ad server first, within 5 s: on a loaded machine the first exchange of a JVM (a cold client,
+     * a cold server) can take seconds, which the bounds of the test proper must not measure.
+     */
+    private static void warmUp(HttpClient http, URI server) throws Exception {
+        HttpRequest hello = HttpRequest.newBuilder(server.resolve("/ads/warm-up")).GET().build();
+        try {
+            http.sendAsync(hello, HttpResponse.BodyHandlers.discarding()).get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException slow) {
+            throw new AssertionError("the ad server did not answer a first request within 5 s: the machine is too busy for"
+                    + " this real-socket test (nothing of the kata was tested yet)", slow);
         }
     }
 
