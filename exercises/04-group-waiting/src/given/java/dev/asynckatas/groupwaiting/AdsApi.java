@@ -94,7 +94,17 @@ public final class AdsApi {
         HttpRequest request = HttpRequest.newBuilder(server.resolve("/ads/" + file.name())).timeout(REQUEST_TIMEOUT).GET().build();
         CompletableFuture<HttpResponse<Path>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(part));
         Download download = new Download(exchange);
-        exchange.whenComplete((response, failure) -> download.settle(() -> saved(file, part, target, response, failure), part));
+        exchange.whenComplete((response, failure) -> {
+            if (!download.settling()) {
+                deleteQuietly(part); // cancelled first: the bytes are thrown away, the file never lands
+                return;
+            }
+            try {
+                download.complete(saved(file, part, target, response, failure));
+            } catch (CompletionException failed) {
+                download.completeExceptionally(failed.getCause());
+            }
+        });
         return download;
     }
 
@@ -140,7 +150,7 @@ public final class AdsApi {
                 if (settling || isDone()) {
                     return false; // finished, or putting its file in place: its outcome comes through the future
                 }
-                cancelled = true; // from here on, settle() throws the bytes away
+                cancelled = true; // from here on, settling() refuses: the bytes are thrown away
             }
             boolean nowCancelled = super.cancel(mayInterruptIfRunning);
             if (mayInterruptIfRunning) {
@@ -149,20 +159,13 @@ public final class AdsApi {
             return nowCancelled;
         }
 
-        /** The exchange is over: put the file in place and complete, unless cancelled first. */
-        void settle(java.util.function.Supplier<Path> outcome, Path part) {
-            synchronized (this) {
-                if (cancelled || isDone()) {
-                    deleteQuietly(part);
-                    return;
-                }
-                settling = true;
+        /** The exchange is over: whether its outcome may be recorded (and its file put in place), or it was cancelled first. */
+        synchronized boolean settling() {
+            if (cancelled || isDone()) {
+                return false;
             }
-            try {
-                complete(outcome.get());
-            } catch (CompletionException failed) {
-                completeExceptionally(failed.getCause());
-            }
+            settling = true; // from here on, cancel() answers false
+            return true;
         }
     }
 
