@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,8 @@ final class TestJvmListener implements TestExecutionListener {
 
     private final TestEvents.Writer events;
     private final TestJvm jvm;
-    private final Map<String, Run> runs = new HashMap<>();
+    private final Map<String, Run> runs = new java.util.LinkedHashMap<>();
+    private int failures;
     private TestPlan plan;
 
     /** One test method on its way: its failing cases and the first failure. */
@@ -55,6 +55,11 @@ final class TestJvmListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan(testPlan);
+    }
+
+    /** Announces the tests of a plan this listener has not announced yet. */
+    private void plan(TestPlan testPlan) {
         this.plan = testPlan;
         testPlan.getRoots().forEach(root -> testPlan.getDescendants(root).forEach(id -> method(id).ifPresent(method -> {
             Run run = new Run(keyOf(method), displayName(method, id), bugOf(method));
@@ -62,6 +67,20 @@ final class TestJvmListener implements TestExecutionListener {
                 events.planned(run.key, run.name, run.bug);
             }
         })));
+    }
+
+    /** Whether any test this listener saw did not pass. */
+    boolean anyFailed() {
+        return failures > 0;
+    }
+
+    /** Reports every test of {@code testPlan} that never ran as not run, for {@code why}. */
+    void reportNotRun(TestPlan testPlan, String why) {
+        plan(testPlan);
+        runs.values().stream().filter(run -> !run.finished).forEach(run -> {
+            run.finished = true;
+            events.finished(TestResult.notRun(run.key, run.name, run.bug, why));
+        });
     }
 
     @Override
@@ -140,6 +159,7 @@ final class TestJvmListener implements TestExecutionListener {
 
     private void finish(Run run, Throwable failure, TestResult.Status status, String prefix) {
         run.finished = true;
+        failures++;
         String details = detailsOf(failure);
         if (!run.engineReport.isEmpty()) {
             // The engine's own report (jqwik's seed and samples) is for whoever replays the property: last, not in the middle.
