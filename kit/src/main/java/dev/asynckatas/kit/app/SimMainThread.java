@@ -1,7 +1,14 @@
 package dev.asynckatas.kit.app;
 
+import dev.asynckatas.kit.sim.SimFuture;
 import dev.asynckatas.kit.sim.Simulation;
+import dev.asynckatas.kit.sim.Task;
+import dev.asynckatas.kit.timeline.SwimLanes;
+import dev.asynckatas.kit.timeline.TimelineEvent;
 import dev.asynckatas.platform.MainThread;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Future;
 
 /** The simulated main thread: the simulation's {@code MAIN} lane. */
 public final class SimMainThread implements MainThread {
@@ -22,8 +29,63 @@ public final class SimMainThread implements MainThread {
         return sim.main().isCurrent();
     }
 
+    /**
+     * A task on {@code MAIN}, due {@code delay} from now in virtual time; the timeline notes where it was set and when
+     * it is due. Its future is done once the task has run (or was cancelled); a task that asks it {@code isDone()}
+     * over and over while time stands still is busy-waiting, and the simulation says so instead of hanging.
+     */
+    @Override
+    public Future<?> schedule(Duration delay, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay " + delay);
+        }
+        return new MainTimer(sim, delay, task);
+    }
+
     @Override
     public String toString() {
         return "MAIN";
+    }
+
+    /** A timer on the main lane: done when its task has run, or when it was cancelled before. */
+    private static final class MainTimer extends SimFuture<Void> {
+        private final Simulation sim;
+        private final Task scheduled;
+
+        MainTimer(Simulation sim, Duration delay, Runnable task) {
+            super(sim, null, "the timer for " + SwimLanes.format(delay));
+            this.sim = sim;
+            this.scheduled = sim.main().schedule(delay, "timer (" + SwimLanes.format(delay) + ")", () -> fire(task));
+            note("sets a timer: it runs on MAIN at " + SwimLanes.format(scheduled.due()) + " (" + scheduled.origin() + ")");
+        }
+
+        private void fire(Runnable task) {
+            if (super.isDone()) {
+                return;
+            }
+            try {
+                task.run();
+                complete(null);
+            } catch (RuntimeException | Error thrown) {
+                completeExceptionally(thrown);
+                throw thrown;
+            }
+        }
+
+        /** Stops the timer if it has not run yet; {@code mayInterruptIfRunning} makes no difference, as for any timer. */
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            if (super.isDone()) {
+                return false;
+            }
+            sim.main().cancel(scheduled);
+            note("cancels the timer due at " + SwimLanes.format(scheduled.due()));
+            return super.cancel(mayInterruptIfRunning);
+        }
+
+        private void note(String text) {
+            sim.timeline().note(sim.currentLane() == null ? TimelineEvent.SYSTEM : sim.currentLane().name(), text);
+        }
     }
 }
