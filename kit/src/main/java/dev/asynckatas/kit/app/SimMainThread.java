@@ -50,6 +50,9 @@ public final class SimMainThread implements MainThread {
 
     /** A timer on the main lane: done when its task has run, or when it was cancelled before. */
     private static final class MainTimer extends SimFuture<Void> {
+        private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        private static final java.security.CodeSource KIT = SimMainThread.class.getProtectionDomain().getCodeSource();
+
         private final Simulation sim;
         private final Task scheduled;
 
@@ -57,7 +60,7 @@ public final class SimMainThread implements MainThread {
             super(sim, null, "the timer for " + SwimLanes.format(delay));
             this.sim = sim;
             this.scheduled = sim.main().schedule(delay, "timer (" + SwimLanes.format(delay) + ")", () -> fire(task));
-            note("sets a timer: it runs on MAIN at " + SwimLanes.format(scheduled.due()) + " (" + scheduled.origin() + ")");
+            note("sets a timer: it runs on MAIN at " + SwimLanes.format(scheduled.due()) + " (set at " + whereSet() + ")");
         }
 
         private void fire(Runnable task) {
@@ -82,6 +85,27 @@ public final class SimMainThread implements MainThread {
             sim.main().cancel(scheduled);
             note("cancels the timer due at " + SwimLanes.format(scheduled.due()));
             return super.cancel(mayInterruptIfRunning);
+        }
+
+        /** The first two frames of the code that set the timer: a helper, and who called it ({@code A.<init> <- B.m}). */
+        private static String whereSet() {
+            String frames = WALKER.walk(stack -> stack
+                    .takeWhile(frame -> !(frame.getDeclaringClass() == Simulation.class && frame.getMethodName().equals("runTask")))
+                    .filter(frame -> !isPlatform(frame.getDeclaringClass()))
+                    .limit(2)
+                    .map(frame -> frame.getDeclaringClass().getSimpleName() + "." + frame.getMethodName().replaceAll("^lambda\\$(\\w+)\\$.*$", "$1")
+                            + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")")
+                    .collect(java.util.stream.Collectors.joining(" <- ")));
+            return frames.isEmpty() ? "the test" : frames;
+        }
+
+        private static boolean isPlatform(Class<?> type) {
+            String name = type.getName();
+            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+                return true;
+            }
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source != null && KIT != null && Objects.equals(source.getLocation(), KIT.getLocation());
         }
 
         private void note(String text) {

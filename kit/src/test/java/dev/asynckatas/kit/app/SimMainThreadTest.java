@@ -37,7 +37,7 @@ class SimMainThreadTest {
         assertThat(ran).containsExactly("fired on MAIN at 5 s");
         assertThat(timer.isDone()).isTrue();
         assertThat(timer.isCancelled()).isFalse();
-        assertThat(notes(sim)).anyMatch(note -> note.startsWith("sets a timer: it runs on MAIN at 5.000s (SimMainThreadTest."));
+        assertThat(notes(sim)).anyMatch(note -> note.startsWith("sets a timer: it runs on MAIN at 5.000s (set at SimMainThreadTest.aTimerRunsOnMainWhenDue("));
     }
 
     @Test
