@@ -60,7 +60,12 @@ public final class UsernameApi {
      * {@code java.net.http.HttpTimeoutException} for a request timeout, another one for a connection that failed.
      */
     public CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@link #send(HttpRequest)}, with a body handler of your own: {@code http.sendAsync(request, handler)}. */
+    public <T> CompletableFuture<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return http.sendAsync(request, handler);
     }
 
     /**

@@ -161,7 +161,8 @@ class SignUpProperties {
     @CatchesBug(Bugs.NO_DEADLINE)
     void everyExchangeEndsWithinItsDeadline(@ForAll("stories") Story story) {
         play(story, (run, expected) -> {
-            assertThat(run.network.exchanges()).as("requests sent, one per check").hasSize(expected.size());
+            // At most one per check: a check replaced before its request went out may send none at all.
+            assertThat(run.network.exchanges()).as("requests sent").hasSizeLessThanOrEqualTo(expected.size());
             for (Exchange exchange : run.network.exchanges()) {
                 Duration deadline = exchange.sentAt().plus(SignUpStory.TIMEOUT);
                 assertThat(exchange.endedAt()).as(exchange + ": it must end by " + deadline.toMillis() / 1000.0 + " s, 5 s after it"
