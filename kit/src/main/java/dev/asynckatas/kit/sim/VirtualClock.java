@@ -36,7 +36,9 @@ public final class VirtualClock implements InstantSource {
     /** Counts one poll by the running task; past {@link #SPIN_LIMIT} polls while time stands still, it is busy-waiting. */
     void poll(java.util.function.Supplier<String> what) {
         if (sim.currentTask() != null && ++pollsWhileStill > SPIN_LIMIT) {
-            throw sim.fail(sim.busyWaiting(what.get(), SPIN_LIMIT));
+            String polled = what.get();
+            Advisories.report(Advisories.Kind.BUSY_WAIT, "polls " + polled + " in a loop while time stands still (busy waiting)");
+            throw sim.fail(sim.busyWaiting(polled, SPIN_LIMIT));
         }
     }
 
