@@ -87,16 +87,26 @@ public final class SimMainThread implements MainThread {
             return super.cancel(mayInterruptIfRunning);
         }
 
-        /** The first two frames of the code that set the timer: a helper, and who called it ({@code A.<init> <- B.m}). */
+        /**
+         * Where the timer was set: the first frame of kata code and, when that is a helper, the first frame of another
+         * class that called it ({@code Timeout.<init>(Timeout.java:26) <- SignUpScreen.check(SignUpScreen.java:40)}).
+         */
         private static String whereSet() {
-            String frames = WALKER.walk(stack -> stack
+            java.util.List<StackWalker.StackFrame> frames = WALKER.walk(stack -> stack
                     .takeWhile(frame -> !(frame.getDeclaringClass() == Simulation.class && frame.getMethodName().equals("runTask")))
                     .filter(frame -> !isPlatform(frame.getDeclaringClass()))
-                    .limit(2)
-                    .map(frame -> frame.getDeclaringClass().getSimpleName() + "." + frame.getMethodName().replaceAll("^lambda\\$(\\w+)\\$.*$", "$1")
-                            + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")")
-                    .collect(java.util.stream.Collectors.joining(" <- ")));
-            return frames.isEmpty() ? "the test" : frames;
+                    .toList());
+            if (frames.isEmpty()) {
+                return "the test";
+            }
+            StackWalker.StackFrame first = frames.get(0);
+            return frames.stream().filter(frame -> frame.getDeclaringClass() != first.getDeclaringClass()).findFirst()
+                    .map(caller -> describe(first) + " <- " + describe(caller)).orElse(describe(first));
+        }
+
+        private static String describe(StackWalker.StackFrame frame) {
+            return frame.getDeclaringClass().getSimpleName() + "." + frame.getMethodName().replaceAll("^lambda\\$(\\w+)\\$.*$", "$1")
+                    + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
         }
 
         private static boolean isPlatform(Class<?> type) {
