@@ -45,7 +45,11 @@ final class RealSignUp implements AutoCloseable {
 
     final RealMainThread main = new RealMainThread();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * The background pool, on platform threads: a wrong fix that spins on it must not pin the few carrier threads that
+     * every virtual thread of the JVM shares (the slow-body server's among them).
+     */
+    final ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().name("global-", 1).daemon().factory());
     final List<Event> events = new CopyOnWriteArrayList<>();
     final SignUpScreen screen;
     private final AtomicReference<Thread> mainThread = new AtomicReference<>();
@@ -116,17 +120,21 @@ final class RealSignUp implements AutoCloseable {
     public void close() throws InterruptedException {
         try {
             // The server lets go of what it holds, again and again (a blocked tap may have another one queued behind it),
-            // until the main thread has run a task posted now: then nothing the test started is blocked on it any more.
+            // until the main thread has run a task posted now and the background pool has finished its tasks: then
+            // nothing the test started is blocked any more. Only then does the client go: shut down under a blocked
+            // call, the call would fail, and a loop waiting for it might spin for ever. The main thread stays up until
+            // the end, so that a timer a background task waits for can still fire.
             CountDownLatch idle = new CountDownLatch(1);
             main.execute(idle::countDown);
+            background.shutdown();
             try {
                 // Uncaught exceptions of other threads (the code under test, once released) are not the test's business here.
                 await().dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(PATIENCE).until(() -> {
                     release.run();
-                    return idle.getCount() == 0;
+                    return idle.getCount() == 0 && background.isTerminated();
                 });
             } catch (ConditionTimeoutException stillBusy) {
-                // A main thread that never lets go (a loop that spins) cannot be stopped; shutting down is all we can do.
+                // A thread that never lets go (a loop that spins) cannot be stopped; shutting down is all we can do.
             }
         } finally {
             http.shutdownNow();

@@ -3,7 +3,6 @@ package dev.asynckatas.timeouts;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.asynckatas.timeouts.RealSignUp.PATIENCE;
@@ -65,8 +64,6 @@ class SignUpIntegrationTest {
             assertThat(outcome).as("the outcome the label showed (all: " + app.events + ")")
                     .isEqualTo(new RealSignUp.Event(false, StatusText.TIMED_OUT, true));
         }
-        assertThat(accounts.countRequestsMatching(getRequestedFor(urlPathEqualTo("/users/available")).build()).getCount())
-                .as("requests about ada (a timeout is not retried)").isEqualTo(1);
     }
 
     @Test
