@@ -43,6 +43,12 @@ final class ProcessExecutor implements MainThread {
         return lane.schedule(delay, label, guarded(task));
     }
 
+    /** A timer of the app's code on this queue: it never runs once the process is gone. */
+    @Override
+    public java.util.concurrent.Future<?> schedule(Duration delay, Runnable task) {
+        return lane.timer(delay, guarded(task));
+    }
+
     void cancel(Task task) {
         lane.cancel(task);
     }

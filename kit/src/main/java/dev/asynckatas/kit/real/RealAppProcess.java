@@ -31,6 +31,8 @@ public final class RealAppProcess implements AppProcess {
     private final int number;
     private final boolean launchedBySystem;
     private final ExecutorService mainThread;
+    private final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().name("main-timers").daemon().unstarted(task));
     private final MainThread main;
     private final RealApplication application;
     private final List<ExecutorService> queues = new CopyOnWriteArrayList<>();
@@ -61,6 +63,11 @@ public final class RealAppProcess implements AppProcess {
             @Override
             public boolean isCurrent() {
                 return Thread.currentThread() == mainThreadItself;
+            }
+
+            @Override
+            public java.util.concurrent.Future<?> schedule(Duration delay, Runnable task) {
+                return RealMainThread.timer(timers, this, delay, task);
             }
 
             @Override
@@ -185,6 +192,7 @@ public final class RealAppProcess implements AppProcess {
     void terminate() {
         alive = false;
         mainThread.shutdownNow();
+        timers.shutdownNow();
         queues.forEach(ExecutorService::shutdownNow);
         application.close();
         device.transferService().disconnect(this);
