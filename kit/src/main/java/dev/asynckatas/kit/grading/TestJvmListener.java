@@ -40,6 +40,7 @@ final class TestJvmListener implements TestExecutionListener {
         final StringBuilder engineReport = new StringBuilder();
         Throwable firstFailure;
         boolean finished;
+        WallClock.Stopwatch stopwatch;
 
         Run(String key, String name, String bug) {
             this.key = key;
@@ -85,7 +86,10 @@ final class TestJvmListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier id) {
-        method(id).ifPresent(method -> events.started(keyOf(method)));
+        method(id).ifPresent(method -> {
+            events.started(keyOf(method));
+            runs.get(keyOf(method)).stopwatch = WallClock.start();
+        });
         if (id.isTest()) {
             id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                     .ifPresent(method -> jvm.testStarted(keyOf(method), Thread.currentThread()));
@@ -151,7 +155,7 @@ final class TestJvmListener implements TestExecutionListener {
         Throwable first = run.firstFailure != null ? run.firstFailure : failure;
         if (first == null) {
             run.finished = true;
-            events.finished(new TestResult(run.key, run.name, TestResult.Status.PASSED, run.bug, "", "", List.of(), List.of()));
+            events.finished(new TestResult(run.key, run.name, TestResult.Status.PASSED, run.bug, "", "", List.of(), List.of(), elapsed(run)));
             return;
         }
         finish(run, first, TestResult.Status.FAILED, "");
@@ -167,8 +171,11 @@ final class TestJvmListener implements TestExecutionListener {
         }
         // Secrets (a token in an assertion's message, say) never reach a report.
         events.finished(new TestResult(run.key, run.name, status, run.bug, Redaction.redact(prefix + messageOf(failure)),
-                Redaction.redact(details), run.failedCases,
-                TimelineReport.eventsOf(failure)));
+                Redaction.redact(details), run.failedCases, TimelineReport.eventsOf(failure), elapsed(run)));
+    }
+
+    private static java.time.Duration elapsed(Run run) {
+        return run.stopwatch == null ? java.time.Duration.ZERO : run.stopwatch.elapsed();
     }
 
     /** The identifier of a test method as a whole (a plain test, a property, or the container of a parameterized test's cases). */
