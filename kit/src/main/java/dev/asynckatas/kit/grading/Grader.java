@@ -40,8 +40,8 @@ public final class Grader {
     /** Test JVMs at once when grading: one per core, on the 2 cores a workshop laptop or CI runner has. */
     private static final int GRADING_JVMS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     /**
-     * Test JVMs at once when proving: one more than the cores, because much of a proof's time is real-socket tests waiting
-     * for real time to pass (a bound to expire, an abort to be seen), which costs no processor.
+     * Katas proven at once (each on two test JVMs): more than the cores, because much of a proof's time is real-socket
+     * tests waiting for real time to pass (a bound to expire, an abort to be seen), which costs no processor.
      */
     private static final int PROVING_JVMS = GRADING_JVMS + 1;
 

@@ -29,6 +29,16 @@ import javax.tools.ToolProvider;
  */
 final class JavaCompilation {
 
+    private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
+
+    /**
+     * One file manager per grading thread, kept across compilations: it caches the class path's jars, which makes the
+     * second and later compilations of a kata's variants several times faster. A file manager is not thread-safe, so
+     * each thread has its own.
+     */
+    private static final ThreadLocal<StandardJavaFileManager> FILES = ThreadLocal.withInitial(() ->
+            COMPILER.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
+
     private JavaCompilation() {
     }
 
@@ -39,7 +49,7 @@ final class JavaCompilation {
      * @return the first error, or empty when it compiled
      */
     static Optional<String> compile(List<Path> sourceRoots, List<Path> classpath, Path output, Path root) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        JavaCompiler compiler = COMPILER;
         if (compiler == null) {
             throw new IllegalStateException("This Java runtime has no compiler (javax.tools): the grader needs a JDK, not a JRE.");
         }
@@ -49,19 +59,16 @@ final class JavaCompilation {
             return Optional.empty();
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "21", "-encoding", "UTF-8", "-g", "-proc:none", "-nowarn", "-Xlint:none",
-                    "-d", output.toString(), "-classpath", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-            StringWriter noise = new StringWriter();
-            boolean ok = compiler.getTask(noise, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
-            if (ok) {
-                return Optional.empty();
-            }
-            return Optional.of(diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).findFirst()
-                    .map(d -> describe(d, root)).orElse("the compiler failed: " + noise.toString().strip()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StandardJavaFileManager files = FILES.get();
+        List<String> options = List.of("--release", "21", "-encoding", "UTF-8", "-g", "-proc:none", "-nowarn", "-Xlint:none",
+                "-d", output.toString(), "-classpath", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        StringWriter noise = new StringWriter();
+        boolean ok = compiler.getTask(noise, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
+        if (ok) {
+            return Optional.empty();
         }
+        return Optional.of(diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).findFirst()
+                .map(d -> describe(d, root)).orElse("the compiler failed: " + noise.toString().strip()));
     }
 
     /** The {@code .java} files by path relative to their root; a later root replaces an earlier root's file. */

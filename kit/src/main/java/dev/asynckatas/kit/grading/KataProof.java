@@ -93,7 +93,7 @@ final class KataProof {
         }
         broken.forEach(line -> verdicts.add(new Verdict(line.substring(0, line.indexOf(':')), false, List.of(line))));
 
-        List<VariantRun> runs = tools.launcher().run(specs, work, tools.logOf(kata.kata()));
+        List<VariantRun> runs = tools.launcher().runSplit(specs, 2, work, tools.logOf(kata.kata()));
         for (VariantRun run : runs) {
             if (run.name().equals("exercise")) {
                 verdicts.add(0, edited ? progress(kata, pristine, run) : teeth(run));

@@ -1,6 +1,7 @@
 package dev.asynckatas.kit.grading;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.asynckatas.kit.sim.Advisories;
 import dev.asynckatas.kit.timeline.Redaction;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,6 +23,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -52,11 +57,17 @@ public final class TestJvm {
     private volatile String runningTest = "";
     private volatile boolean over;
     private ScheduledFuture<?> alarm;
+    /** How every request runs the tests. */
+    private final Map<String, String> configuration;
 
     private TestJvm(TestEvents.Writer events, long hangLimitMillis, Path root) {
         this.events = events;
         this.hangLimitMillis = hangLimitMillis;
         this.root = root;
+        // The watchdog bounds every test; JUnit's own timeout would run tests on another thread and let a spinning one go
+        // on behind the next test.
+        this.configuration = Map.of("junit.jupiter.execution.timeout.mode", "disabled",
+                "jqwik.database", root.resolve("target/grading/jqwik-database").toString());
     }
 
     public static void main(String[] args) {
@@ -90,15 +101,17 @@ public final class TestJvm {
             Thread.currentThread().setContextClassLoader(loader);
             List<ClassSelector> classes = testClasses(variant.testClasses(), loader);
             if (variant.untilCaught()) {
-                // One class at a time, the quick ones first, until one fails: the rest are planned and reported as not run.
+                // One test at a time, the quick classes first, until one fails: the rest are reported as not run.
                 TestJvmListener listener = new TestJvmListener(events, this);
-                for (ClassSelector test : classes) {
-                    launcher.execute(request(List.of(test)), listener);
+                TestPlan plan = launcher.discover(request(classes));
+                for (TestIdentifier test : testMethods(plan)) {
+                    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectUniqueId(test.getUniqueIdObject()))
+                            .configurationParameters(configuration).build(), listener);
                     if (listener.anyFailed()) {
                         break;
                     }
                 }
-                listener.reportNotRun(launcher.discover(request(classes)), "not run: the proof stops a wrong fix at its first failing test class");
+                listener.reportNotRun(plan, "not run: the proof stops a wrong fix at its first failing test");
             } else {
                 launcher.execute(request(classes), new TestJvmListener(events, this));
             }
@@ -110,14 +123,21 @@ public final class TestJvm {
         events.done(variant.name());
     }
 
+    /** The test methods of a plan (a parameterized test or a property counts once), in the plan's order. */
+    private static List<TestIdentifier> testMethods(TestPlan plan) {
+        List<TestIdentifier> methods = new ArrayList<>();
+        plan.getRoots().forEach(root -> plan.getDescendants(root).forEach(id -> {
+            boolean isMethod = id.getSource().filter(MethodSource.class::isInstance).isPresent();
+            boolean parentIsMethod = plan.getParent(id).flatMap(TestIdentifier::getSource).filter(MethodSource.class::isInstance).isPresent();
+            if (isMethod && !parentIsMethod) {
+                methods.add(id);
+            }
+        }));
+        return methods;
+    }
+
     private LauncherDiscoveryRequest request(List<ClassSelector> classes) {
-        return LauncherDiscoveryRequestBuilder.request()
-                .selectors(classes)
-                // The watchdog bounds every test; JUnit's own timeout would run tests on another thread and let a
-                // spinning one go on behind the next test.
-                .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
-                .configurationParameter("jqwik.database", root.resolve("target/grading/jqwik-database").toString())
-                .build();
+        return LauncherDiscoveryRequestBuilder.request().selectors(classes).configurationParameters(configuration).build();
     }
 
     /**

@@ -33,6 +33,47 @@ final class TestJvmLauncher {
         this.hangLimit = hangLimit;
     }
 
+    /**
+     * As {@link #run}, on {@code jvms} test JVMs at once, each given every {@code jvms}-th variant: a proof's variants
+     * spend much of their time waiting for real time to pass (real-socket tests), and two JVMs wait side by side. The
+     * runs come back in the order of {@code variants}.
+     */
+    List<VariantRun> runSplit(List<VariantSpec> variants, int jvms, Path workDir, Path log) {
+        if (jvms <= 1 || variants.size() < 2) {
+            return run(variants, workDir, log);
+        }
+        List<List<VariantSpec>> shares = new ArrayList<>();
+        for (int i = 0; i < jvms; i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            shares.get(i % jvms).add(variants.get(i));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jvms,
+                task -> Thread.ofPlatform().name("katas-test-jvm").daemon().unstarted(task));
+        try {
+            List<java.util.concurrent.Future<List<VariantRun>>> futures = new ArrayList<>();
+            for (int i = 0; i < jvms; i++) {
+                int share = i;
+                String suffix = share == 0 ? "" : "-" + (share + 1);
+                futures.add(pool.submit(() -> run(shares.get(share), workDir.resolve("jvm-" + (share + 1)),
+                        log.resolveSibling(log.getFileName().toString().replace(".log", suffix + ".log")))));
+            }
+            Map<String, VariantRun> byName = new LinkedHashMap<>();
+            for (java.util.concurrent.Future<List<VariantRun>> future : futures) {
+                future.get().forEach(run -> byName.put(run.name(), run));
+            }
+            return variants.stream().map(v -> byName.get(v.name())).toList();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Runs the kata's tests against each variant, in order, and returns one run per variant. */
     List<VariantRun> run(List<VariantSpec> variants, Path workDir, Path log) {
         List<VariantRun> runs = new ArrayList<>();
@@ -41,6 +82,7 @@ final class TestJvmLauncher {
         Path tmp = workDir.resolve("tmp");
         try {
             Files.createDirectories(log.getParent());
+            Files.createDirectories(workDir);
             Files.deleteIfExists(log);
             while (!remaining.isEmpty()) {
                 Path events = workDir.resolve("events-" + attempt + ".tsv");
