@@ -21,7 +21,8 @@ final class InterleavingReport {
 
     /** Lincheck's detailed trace: its short one folds away a call with no switch inside, so a thread that ran through shows nothing. */
     private static final String DETAILED_TRACE = "Detailed trace:";
-    private static final Pattern LOCATION = Pattern.compile("\\s+at [\\w$.<>]+\\([^()]*\\)$");
+    /** A row's source location, at its end or before a note such as "[recursive call x 2 times]". */
+    private static final Pattern LOCATION = Pattern.compile("\\s+at [\\w$.<>]+\\([^()]*\\)(?=(\\s+\\[[^\\]]*])?$)");
     private static final int MIN_COLUMN = 16;
     private static final int MAX_COLUMN = 44;
     private static final Pattern READ = Pattern.compile("^(\\S.*?) \u279C (.*)$");

@@ -58,6 +58,9 @@ import org.jetbrains.lincheck.LincheckAssertionError;
  *   <li>A thread may wait for another with the JDK's primitives ({@code CountDownLatch}, {@code synchronized},
  *       {@code wait}/{@code notify}, locks, futures): the checker controls them, and a deadlock is reported as a
  *       failure, not a hang.</li>
+ *   <li>Code under test may start threads of its own (an executor it dispatches on): the checker explores them too
+ *       and draws each in a column of its own ("Thread 3"). They must end before the check's threads do (shut the
+ *       executor down and await it), or the check reports that the threads never finished, after a long wait.</li>
  *   <li>One invariant per bug, each with the learner's sentence. A predicate, not AssertJ: the checker calls
  *       {@code equals} on the objects it meets, which AssertJ's assertion objects refuse.</li>
  *   <li>The checker assumes sequential consistency: it finds windows (an order of steps that breaks the code), not

@@ -50,6 +50,32 @@ class RaceCheckBehaviourTest {
     }
 
     @Test
+    @DisplayName("a race through an executor the code under test starts (and shuts down) is found")
+    void raceThroughTheCodesOwnExecutor() {
+        final class Dispatcher {
+            private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            private int delivered;
+
+            void deliverOnPool() throws InterruptedException {
+                pool.execute(() -> delivered++);
+                pool.shutdown();
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
+
+            void deliverHere() {
+                delivered++;
+            }
+        }
+        RaceFound found = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(Dispatcher::new)
+                .thread("network", Dispatcher::deliverOnPool)
+                .thread("user", Dispatcher::deliverHere)
+                .invariant("both deliveries are counted", d -> d.delivered == 2)
+                .check());
+        assertThat(found).as("the race between the pool's thread and the user's is found").isNotNull();
+        assertThat(found.interleaving()).contains("Thread 3").doesNotContain(".java:");
+    }
+
+    @Test
     @DisplayName("threads that take two locks in opposite orders deadlock in one interleaving: reported, not hung")
     void deadlock() {
         record Locks(Object first, Object second) {
