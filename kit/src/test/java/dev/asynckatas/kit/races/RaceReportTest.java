@@ -1,11 +1,10 @@
-package dev.asynckatas.kit.grading;
+package dev.asynckatas.kit.races;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.asynckatas.kit.junit.CatchesBug;
-import dev.asynckatas.kit.races.RaceCheck;
-import java.util.List;
+import dev.asynckatas.kit.sim.TimelineReport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,12 +12,16 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
-/** A model checker's failure reaches the scorecard as the simulation's do: the bug, the sentence, the interleaving. */
-@Timeout(60) // a model-checking run: see dev.asynckatas.kit.races.RaceTests
+/**
+ * A model checker's failure reaches JUnit as the simulation's do: the invariant's sentence as the message and the
+ * interleaving as a suppressed {@link TimelineReport}, which the grader reads into the scorecard and the HTML report
+ * ({@code TimelineReport.of(failure)}), as it reads a simulation's timeline.
+ */
+@Timeout(RaceTests.TIMEOUT_SECONDS) // see RaceTests
 class RaceReportTest {
 
     private static final String SELF_TEST = "asynckatas.kit.selftest.races";
@@ -56,21 +59,17 @@ class RaceReportTest {
     }
 
     @Test
-    @DisplayName("the scorecard's entry has the bug, the invariant's sentence and the threads side by side")
-    void reachesTheScorecard() {
-        ResultsCollector collector = new ResultsCollector("04-group-waiting");
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(SampleKataTest.class)).configurationParameter(SELF_TEST, "true").build();
-        LauncherFactory.create().execute(request, collector);
+    @DisplayName("the failing test's message is the invariant's sentence, and the threads side by side come with it")
+    void reachesTheReport() {
+        Events events = EngineTestKit.engine("junit-jupiter").configurationParameter(SELF_TEST, "true")
+                .selectors(selectClass(SampleKataTest.class)).execute().testEvents();
+        events.assertStatistics(stats -> stats.started(1).failed(1));
+        Throwable failure = events.failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
 
-        List<TestResult> results = collector.results();
-        assertThat(results).hasSize(1);
-        TestResult result = results.get(0);
-        assertThat(result.passed()).isFalse();
-        assertThat(result.bug()).isEqualTo("counts finished downloads without a lock: two that finish together count as one");
-        assertThat(result.message()).startsWith("Both downloads are counted: the group would wait for ever for one that has finished");
-        assertThat(result.details())
-                .contains("Interleaving found by the model checker", "download 1", "download 2", "? switch", "reads finished: 0")
-                .doesNotContain("Suppressed:");
+        assertThat(failure).isInstanceOf(RaceFound.class).isInstanceOf(AssertionError.class);
+        assertThat(failure.getMessage()).startsWith("Both downloads are counted: the group would wait for ever for one that has finished");
+        assertThat(TimelineReport.of(failure)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("Interleaving found by the model checker", "download 1", "download 2", "? switch", "reads finished: 0");
     }
 }
