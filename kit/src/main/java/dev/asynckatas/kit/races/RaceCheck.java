@@ -70,8 +70,9 @@ import org.jetbrains.lincheck.LincheckAssertionError;
  *       interleaving costs milliseconds. A failure found early costs little; a correct variant pays for the whole
  *       budget. Checks never run in parallel (Lincheck holds a JVM-wide lock).</li>
  *   <li>The test JVM needs {@code -XX:+EnableDynamicAgentLoading} only to keep the output clean (the checker attaches
- *       its agent at run time; without the flag the JVM prints a warning). The root pom sets it for Surefire and the
- *       exercises' grader.</li>
+ *       its agent at run time; without the flag the JVM prints a warning). The root pom sets it for Surefire, the
+ *       grader for its test JVMs. {@code -Xshare:off} also hides the JVM's "Sharing is only supported for boot loader
+ *       classes" line (the checker adds a jar to the boot class path).</li>
  * </ul>
  *
  * @param <S> the state the threads share: usually the object under test with its fakes
