@@ -17,6 +17,7 @@ final class Offender {
     static void breaksEveryRule() throws InterruptedException {
         Thread.sleep(1);
         System.currentTimeMillis();
+        java.util.function.LongSupplier clock = System::nanoTime;
         Instant.now();
         new Thread(() -> { }).start();
         new Timer().cancel();

@@ -103,6 +103,11 @@ final class HtmlReport {
         html.append("<pre class=\"message\">").append(escape(test.message())).append("</pre>\n");
         if (!test.timeline().isEmpty()) {
             lanes(html, test.timeline(), anchor(kata, test));
+        } else if (!test.details().isEmpty()) {
+            // A timeline drawn as text (a model checker's interleaving: one column per thread, a row per step), or a hang's
+            // stacks: shown as they are, in full.
+            html.append("<pre class=\"details\">").append(escape(test.details())).append("</pre>\n</section>\n");
+            return;
         }
         if (!test.details().isEmpty()) {
             html.append("<details><summary>The failure as text (stack and timeline)</summary><pre>").append(escape(test.details()))

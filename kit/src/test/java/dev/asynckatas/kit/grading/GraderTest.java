@@ -120,6 +120,7 @@ import java.util.concurrent.TimeUnit;
     private static FixtureRepository.Output sleepingOnly;
 
     @BeforeAll
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // test JVMs, and the 3 s hang limit waited out once
     static void grade() {
         all = repo.grade(List.of("90-counting", "91-spinning", "92-exiting", "93-broken", "94-sleeping"));
         counting = repo.grade(List.of("90-counting"));
