@@ -1,8 +1,9 @@
 /**
  * The few platform types kata code may use besides the JDK: the stand-ins for UIKit's application
  * lifecycle and background tasks ({@link dev.asynckatas.platform.Application}), the main thread
- * ({@link dev.asynckatas.platform.MainThread}) and the screen's navigation
- * ({@link dev.asynckatas.platform.Navigator}).
+ * ({@link dev.asynckatas.platform.MainThread}), the screen's navigation
+ * ({@link dev.asynckatas.platform.Navigator}), and a screen's lifecycle and what it shows
+ * ({@link dev.asynckatas.platform.Screen}, {@link dev.asynckatas.platform.ScreenView}).
  *
  * <p>Each has two faces in the kit: a deterministic simulation for tests
  * ({@code dev.asynckatas.kit.app}) and a real one for demos and integration tests
