@@ -103,7 +103,9 @@ public final class WeatherDownloader {
     public Download download(String city) {
         CompletableFuture<Weather> call = api.weather(city);
         Download download = new Download(downloads.incrementAndGet(), city, call);
-        call.whenCompleteAsync((weather, failure) -> report(download, WeatherResult.of(weather, failure)), queue);
+        // A task of its own on the queue, not a *Async stage: a listener that throws is then an uncaught exception on the
+        // queue, as on a real thread, instead of a failure silently stored in a future nobody reads.
+        call.whenComplete((weather, failure) -> queue.execute(() -> report(download, WeatherResult.of(weather, failure))));
         return download;
     }
 

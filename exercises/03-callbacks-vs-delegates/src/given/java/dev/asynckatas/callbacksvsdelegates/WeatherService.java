@@ -38,7 +38,9 @@ public final class WeatherService {
      */
     public WeatherRequest fetch(String city, Consumer<WeatherResult> completion) {
         CompletableFuture<Weather> call = api.weather(city);
-        call.whenCompleteAsync((weather, failure) -> completion.accept(WeatherResult.of(weather, failure)), queue);
+        // A task of its own on the queue, not a *Async stage: a completion that throws is then an uncaught exception
+        // on the queue, as on a real thread, instead of a failure silently stored in a future nobody reads.
+        call.whenComplete((weather, failure) -> queue.execute(() -> completion.accept(WeatherResult.of(weather, failure))));
         // As with the JDK client's own futures, cancel(true) aborts the exchange; cancel(false) would not.
         return () -> call.cancel(true);
     }
