@@ -37,6 +37,11 @@ final class Pristine {
         return Files.isRegularFile(exercise.resolve(FILE));
     }
 
+    /** Whether the exercise's code is the broken version as committed. */
+    boolean isPristine() {
+        return isRecorded() && changedFiles().isEmpty();
+    }
+
     /** The files that differ from the recorded fingerprint (added, removed or changed); empty when pristine. */
     List<String> changedFiles() {
         Map<String, String> recorded = recorded();

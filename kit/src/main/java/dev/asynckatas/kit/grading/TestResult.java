@@ -1,58 +1,94 @@
 package dev.asynckatas.kit.grading;
 
-import java.util.ArrayList;
+import dev.asynckatas.kit.timeline.TimelineEvent;
 import java.util.List;
 
 /**
- * The outcome of one kata test.
+ * The outcome of one kata test (one test method; a parameterized test is one test with several cases).
  *
- * @param kata    the kata's folder name, {@code 01-background-task}
- * @param test    the test's class and method, {@code BackgroundTaskTest.endsTheTaskWhenTheResponseArrives}
- * @param name    what the test checks, in words (its display name)
- * @param passed  whether it passed
- * @param bug     the bug it catches ({@code @CatchesBug}), or empty
- * @param message the failure's message, or empty
- * @param details the failure in full, with its timeline, or empty
+ * @param test        the test's class and method, {@code BackgroundTaskTest.endsTheTaskWhenTheResponseArrives}
+ * @param name        what the test checks, in words (its display name)
+ * @param status      how it ended
+ * @param bug         the bug it catches ({@code @CatchesBug}), or empty
+ * @param message     why it did not pass, or empty
+ * @param details     the failure in full (the learner's part of the stack, the timeline, the engine's report), or empty
+ * @param failedCases the cases of a parameterized test that failed ({@code HTTP 500}), in order
+ * @param timeline    the events of the timeline attached to the failure, for the HTML report's swim lanes
  */
-public record TestResult(String kata, String test, String name, boolean passed, String bug, String message, String details) {
+public record TestResult(String test, String name, Status status, String bug, String message, String details,
+                         List<String> failedCases, List<TimelineEvent> timeline) {
+
+    /** How a test ended. */
+    public enum Status {
+        PASSED("pass"),
+        FAILED("fail"),
+        /** It could not finish: it hung, the test JVM exited under it, or its class could not start. */
+        ERROR("error"),
+        /** It never started: an earlier test hung or ended the JVM, or the kata did not compile. */
+        NOT_RUN("not run");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The word used in reports and in results.json. */
+        public String label() {
+            return label;
+        }
+
+        static Status ofLabel(String label) {
+            for (Status status : values()) {
+                if (status.label.equals(label)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("unknown status " + label);
+        }
+    }
+
+    public TestResult {
+        failedCases = List.copyOf(failedCases);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** A test that has not run (yet). */
+    static TestResult notRun(String test, String name, String bug, String why) {
+        return new TestResult(test, name, Status.NOT_RUN, bug, why, "", List.of(), List.of());
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
 
     public boolean catchesBug() {
         return !bug.isEmpty();
     }
 
-    /** One line of a results table: tab-separated, with tabs, newlines and backslashes escaped. */
-    String toLine() {
-        return String.join("\t", escape(kata), escape(test), escape(name), passed ? "passed" : "failed", escape(bug),
-                escape(message), escape(details));
+    /** The name with the cases that failed: {@code on an error ... [HTTP 500, a connection reset]}. */
+    public String nameWithCases() {
+        return failedCases.isEmpty() ? name : name + " [" + String.join(", ", failedCases) + "]";
     }
 
-    static TestResult fromLine(String line) {
-        String[] f = line.split("\t", -1);
-        return new TestResult(unescape(f[0]), unescape(f[1]), unescape(f[2]), f[3].equals("passed"), unescape(f[4]),
-                unescape(f[5]), unescape(f[6]));
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "");
-    }
-
-    private static String unescape(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
-            } else {
-                out.append(c);
-            }
+    /**
+     * The message in one line, for summaries: its first line, and the next one too when the first is only an AssertJ
+     * description ({@code [what the user sees]}), which says what was checked but not what was found.
+     */
+    public String firstLine() {
+        List<String> lines = message.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "";
         }
-        return out.toString();
+        String first = lines.get(0);
+        if (!(first.startsWith("[") && first.endsWith("]")) || lines.size() == 1) {
+            return first;
+        }
+        // "[what] Expecting actual: <what was found>": the words AssertJ puts on lines of their own, read as one line.
+        return String.join(" ", lines.subList(0, Math.min(lines.size(), lines.get(1).endsWith(":") ? 3 : 2)));
     }
 
-    static List<String> lines(List<TestResult> results) {
-        List<String> lines = new ArrayList<>();
-        results.forEach(r -> lines.add(r.toLine()));
-        return lines;
+    TestResult withStatus(Status newStatus, String newMessage, String newDetails) {
+        return new TestResult(test, name, newStatus, bug, newMessage, newDetails, failedCases, timeline);
     }
 }

@@ -58,7 +58,7 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         SimPlatform platform = existing(context);
         if (platform != null && TimelineReport.of(failure).isEmpty()) {
-            failure.addSuppressed(new TimelineReport(platform.sim().timeline().render()));
+            failure.addSuppressed(new TimelineReport(platform.sim().timeline()));
         }
         throw failure;
     }
@@ -74,14 +74,14 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
             SimulationError swallowed = sim.failure().get();
             AssertionError error = new AssertionError("The simulation failed, though the code under test caught the error: "
                     + swallowed.getMessage(), swallowed);
-            error.addSuppressed(new TimelineReport(sim.timeline().render()));
+            error.addSuppressed(new TimelineReport(sim.timeline()));
             throw error;
         }
         List<Throwable> uncaught = sim.uncaughtExceptions();
         if (!uncaught.isEmpty()) {
             AssertionError error = new AssertionError(uncaught.size() + " task(s) threw and nobody caught it; the first: "
                     + uncaught.get(0), uncaught.get(0));
-            error.addSuppressed(new TimelineReport(sim.timeline().render()));
+            error.addSuppressed(new TimelineReport(sim.timeline()));
             throw error;
         }
     }

@@ -44,8 +44,8 @@ public final class Exhaustive {
             try {
                 scenario.accept(sim);
             } catch (RuntimeException | AssertionError | SimulationError failure) {
-                failure.addSuppressed(new TimelineReport("Schedule " + choices + " (choice i = run the i-th ready lane, 0 = FIFO)\n"
-                        + sim.timeline().render()));
+                failure.addSuppressed(new TimelineReport("Schedule " + choices + " (choice i = run the i-th ready lane, 0 = FIFO)",
+                        sim.timeline()));
                 throw failure;
             }
             if (runs >= MAX_SCHEDULES) {

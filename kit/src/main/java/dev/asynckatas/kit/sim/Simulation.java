@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -58,6 +59,17 @@ public final class Simulation {
         public Simulation build() {
             return new Simulation(this);
         }
+    }
+
+    /**
+     * The simulation each thread is driving right now. When a task never returns (a loop that spins without calling
+     * anything the simulation sees), the grader's watchdog reads it to show what ran and what waits behind it.
+     */
+    private static final Map<Thread, Simulation> DRIVING = new ConcurrentHashMap<>();
+
+    /** The simulation {@code thread} is driving, if any: for reports written by another thread about a stuck one. */
+    public static java.util.Optional<Simulation> drivenBy(Thread thread) {
+        return java.util.Optional.ofNullable(DRIVING.get(thread));
     }
 
     public static Builder builder() {
@@ -269,9 +281,22 @@ public final class Simulation {
         }
         throwIfFailed();
         steps = 0;
-        T result = body.get();
-        throwIfFailed();
-        return result;
+        Simulation outer = DRIVING.put(Thread.currentThread(), this);
+        try {
+            T result = body.get();
+            throwIfFailed();
+            return result;
+        } finally {
+            restoreDriving(outer);
+        }
+    }
+
+    private void restoreDriving(Simulation outer) {
+        if (outer == null) {
+            DRIVING.remove(Thread.currentThread());
+        } else {
+            DRIVING.put(Thread.currentThread(), outer);
+        }
     }
 
     /** The next task to run among the lanes that may run, due no later than {@code limit} (null: any time). */
@@ -426,6 +451,19 @@ public final class Simulation {
         }
         Lane waiter = currentLane();
         timeline.note(waiter == null ? TimelineEvent.SYSTEM : waiter.name(), "blocks waiting for " + waitingFor.get());
+        if (waiter == main) {
+            Advisories.report(Advisories.Kind.BLOCKS_MAIN, "blocks the main thread waiting for " + waitingFor.get());
+        }
+        Simulation outer = DRIVING.put(Thread.currentThread(), this);
+        try {
+            return awaitLoop(done, waitingFor, deadline, interruptible, waiter);
+        } finally {
+            restoreDriving(outer);
+        }
+    }
+
+    private boolean awaitLoop(BooleanSupplier done, Supplier<String> waitingFor, Duration deadline, boolean interruptible, Lane waiter)
+            throws InterruptedException {
         while (!done.getAsBoolean()) {
             if (interruptible && Thread.interrupted()) {
                 timeline.note(waiter == null ? TimelineEvent.SYSTEM : waiter.name(), "interrupted while waiting for " + waitingFor.get());
@@ -566,6 +604,26 @@ public final class Simulation {
 
     private static String format(Duration duration) {
         return dev.asynckatas.kit.timeline.SwimLanes.format(duration);
+    }
+
+    /**
+     * What a stuck test was doing, for the grader's hang report, read from another thread while the test's thread
+     * is stuck: the task that never returned, what is queued behind the busy lanes, and the timeline so far.
+     */
+    public String describeStuck() {
+        StringBuilder out = new StringBuilder();
+        Task stuck = currentTask;
+        if (stuck != null) {
+            out.append("The task that never returned: ").append(stuck.describe()).append(", started at ")
+                    .append(format(clock.elapsed())).append(" (virtual time).\n");
+        }
+        List<Task> queued = pending();
+        if (!queued.isEmpty()) {
+            out.append("Queued behind it, never run:\n");
+            queued.stream().limit(10).forEach(task -> out.append("  - ").append(task.lane().name()).append(": \"")
+                    .append(task.label()).append("\" due at ").append(format(task.due())).append('\n'));
+        }
+        return out.append(timeline.render()).toString();
     }
 
     @Override

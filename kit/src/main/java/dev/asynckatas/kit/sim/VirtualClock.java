@@ -30,6 +30,7 @@ public final class VirtualClock implements InstantSource {
     @Override
     public Instant instant() {
         if (sim.currentTask() != null && ++readsWhileStill > SPIN_LIMIT) {
+            Advisories.report(Advisories.Kind.BUSY_WAIT, "reads the clock in a loop while time stands still (busy waiting)");
             throw sim.fail(new LivelockError("Busy-waiting: " + sim.currentTask() + " read the clock " + SPIN_LIMIT
                     + " times while time stood still. A loop that polls a flag or the time on one thread never lets"
                     + " the work it waits for run; wait for a callback or a future instead."));

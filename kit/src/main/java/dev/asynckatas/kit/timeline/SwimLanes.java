@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class SwimLanes {
 
-    private static final int MAX_ROWS = 400;
+    /** The most recent events shown; earlier ones are counted, not drawn. */
+    public static final int MAX_ROWS = 400;
     private static final int TOTAL_WIDTH = 168;
     private static final int MIN_COLUMN = 16;
     private static final int MAX_COLUMN = 40;
@@ -71,7 +72,7 @@ public final class SwimLanes {
     }
 
     /** MAIN first, the system and server columns last, every other lane in order of first appearance. */
-    private static List<String> columnsOf(List<TimelineEvent> events) {
+    public static List<String> columnsOf(List<TimelineEvent> events) {
         Set<String> seen = new LinkedHashSet<>();
         for (TimelineEvent event : events) {
             seen.add(columnOf(event.column()));
@@ -92,12 +93,14 @@ public final class SwimLanes {
         return columns;
     }
 
-    private static String columnOf(String lane) {
+    /** The column a lane is drawn in: {@code http#3} shares the column {@code http}. */
+    public static String columnOf(String lane) {
         int hash = lane.indexOf('#');
         return hash < 0 ? lane : lane.substring(0, hash);
     }
 
-    private static String numberOf(String lane) {
+    /** The number a lane keeps in its column's text: {@code "#3 "} for {@code http#3}. */
+    public static String numberOf(String lane) {
         int hash = lane.indexOf('#');
         return hash < 0 ? "" : lane.substring(hash) + " ";
     }
