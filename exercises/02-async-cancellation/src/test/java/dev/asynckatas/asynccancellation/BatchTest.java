@@ -98,12 +98,65 @@ class BatchTest {
 
         CompletableFuture<List<Response>> batch = scene.sendAll(3);
         scene.at(1);
-        boolean cancelled = scene.userCancels(batch);
+        GalleryScene.CancelReturned cancel = scene.userCancels(batch);
         scene.sim.runUntilIdle();
 
         assertEveryRequestAborted(scene.network.exchanges(), seconds(1), "The three requests after the batch was cancelled at 1 s");
-        assertThat(cancelled).as("what cancel(true) returned for the batch").isTrue();
+        cancel.assertCancelledAtOnce("the batch, cancelled at 1 s");
         assertCancelled(batch, "the batch after it was cancelled");
+    }
+
+    @Test
+    @DisplayName("an album that lists image 1 twice (1, 2, 1): three responses, image 1 first and last, and the album is shown")
+    void anAlbumThatListsAnImageTwice(SimPlatform platform) {
+        GalleryScene scene = new GalleryScene(platform).serves(1, imageAfter(1, seconds(2))).serves(2, imageAfter(2, seconds(1)));
+
+        CompletableFuture<List<Response>> batch = scene.sendAll(List.of(1, 2, 1));
+        scene.opens(GalleryScene.albumOf(List.of(1, 2, 1)));
+        scene.at(3);
+
+        assertThat(FutureOutcome.of(batch)).as("the batch for images 1, 2, 1 at 3 s (image 2 came at 1 s, both copies of image 1 at 2 s)")
+                .isEqualTo(new FutureOutcome.Value(List.of(new Response(image(1), 200, imageBytes(1)),
+                        new Response(image(2), 200, imageBytes(2)), new Response(image(1), 200, imageBytes(1)))));
+        assertThat(scene.navigator.shown()).extracting(Shown::what).as("what the user sees after opening the album 1, 2, 1")
+                .containsExactly(GalleryScene.albumOf(List.of(1, 2, 1)).screen());
+    }
+
+    @Test
+    @DisplayName("leaves an album that lists image 1 twice (1, 2, 1) at 1 s: every request is aborted at 1 s, both for image 1 included")
+    @CatchesBug(Bugs.BATCH_CANCEL_IGNORED)
+    void leavingAnAlbumThatListsAnImageTwiceAbortsEveryRequest(SimPlatform platform) {
+        GalleryScene scene = new GalleryScene(platform).serves(1, imageAfter(1, seconds(3))).serves(2, imageAfter(2, seconds(3)));
+
+        scene.opens(GalleryScene.albumOf(List.of(1, 2, 1)));
+        scene.at(1);
+        scene.leaves();
+        scene.sim.runUntilIdle();
+
+        assertThat(scene.network.exchanges()).as("requests sent for the album 1, 2, 1: one for each image it lists").hasSize(3);
+        assertEveryRequestAborted(scene.network.exchanges(), seconds(1),
+                "The requests for the album 1, 2, 1 after the user left it at 1 s (a cancel must reach each call, even two for"
+                        + " the same address)");
+        assertThat(scene.cache.writes()).as("images written to the cache after the user left").isEmpty();
+        assertThat(scene.navigator.shown()).as("what was shown after the user left").isEmpty();
+    }
+
+    @Test
+    @DisplayName("images 20, 3, 100, 1 that come back as 100, 20, 1, 3: the results follow the requests, not the names nor the arrivals")
+    void resultsFollowTheRequestsNotTheNames(SimPlatform platform) {
+        GalleryScene scene = new GalleryScene(platform)
+                .serves(100, imageAfter(100, seconds(1)))
+                .serves(20, imageAfter(20, seconds(2)))
+                .serves(1, imageAfter(1, seconds(3)))
+                .serves(3, imageAfter(3, seconds(4)));
+        List<Integer> images = List.of(20, 3, 100, 1);
+
+        CompletableFuture<List<Response>> batch = scene.sendAll(images);
+        scene.at(5);
+
+        assertThat(FutureOutcome.of(batch)).as("the batch for images 20, 3, 100, 1 at 5 s: the responses must be in the order of"
+                        + " the requests, whatever the order of the names or of the arrivals")
+                .isEqualTo(new FutureOutcome.Value(images.stream().map(n -> new Response(image(n), 200, imageBytes(n))).toList()));
     }
 
     @Test

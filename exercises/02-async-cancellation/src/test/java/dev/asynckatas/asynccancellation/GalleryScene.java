@@ -70,6 +70,11 @@ final class GalleryScene {
         return new Album("Holidays", IntStream.rangeClosed(1, images).mapToObj(GalleryScene::image).toList());
     }
 
+    /** An album of these images, in this order (an image may be listed more than once). */
+    static Album albumOf(List<Integer> images) {
+        return new Album("Holidays", images.stream().map(GalleryScene::image).toList());
+    }
+
     GalleryScene serves(int n, Reply reply) {
         network.on("GET", path(n)).respond(reply);
         return this;
@@ -84,17 +89,46 @@ final class GalleryScene {
 
     /** The gallery asks for images 1..{@code count} as one batch, now; returns the batch's future. */
     CompletableFuture<List<Response>> sendAll(int count) {
+        return sendAll(IntStream.rangeClosed(1, count).boxed().toList());
+    }
+
+    /** The gallery asks for these images, in this order, as one batch, now; returns the batch's future. */
+    CompletableFuture<List<Response>> sendAll(List<Integer> images) {
         List<CompletableFuture<List<Response>>> batch = new ArrayList<>();
-        sim.runOnMain("the gallery asks for images 1.." + count,
-                () -> batch.add(http.sendAll(IntStream.rangeClosed(1, count).mapToObj(GalleryScene::request).toList())));
+        sim.runOnMain("the gallery asks for images " + images,
+                () -> batch.add(http.sendAll(images.stream().map(GalleryScene::request).toList())));
         return batch.get(0);
     }
 
-    /** The user cancels {@code call} on the main thread, now; returns what {@code cancel(true)} returned. */
-    boolean userCancels(CompletableFuture<?> call) {
-        boolean[] returned = new boolean[1];
-        sim.runOnMain("the user cancels", () -> returned[0] = call.cancel(true));
+    /**
+     * What {@code cancel(true)} returned, and what the future said the instant it returned: {@code Future}'s
+     * contract is that it is done from then on, and cancelled if the cancel returned true.
+     */
+    record CancelReturned(boolean returned, boolean isDone, boolean isCancelled) {
+
+        /** Fails unless the cancel of a pending future returned true and left it done and cancelled at once. */
+        void assertCancelledAtOnce(String what) {
+            if (!(returned && isDone && isCancelled)) {
+                throw new AssertionError(what + ": cancel(true) on a pending future must return true and leave it done and"
+                        + " cancelled by the time it returns (Future's contract: the caller may look at once, and the gallery"
+                        + " does); it returned " + returned + ", and right after it isDone() was " + isDone + " and isCancelled() "
+                        + isCancelled + ". A cancel that only takes effect later, on another thread, leaves a window in which"
+                        + " the response still wins.");
+            }
+        }
+    }
+
+    /** The user cancels {@code call} on the main thread, now; returns what the cancel returned and what the future said then. */
+    CancelReturned userCancels(CompletableFuture<?> call) {
+        CancelReturned[] returned = new CancelReturned[1];
+        sim.runOnMain("the user cancels", () -> returned[0] = cancelNow(call));
         return returned[0];
+    }
+
+    /** Cancels {@code call} with {@code cancel(true)} here, now, and looks at it the instant the cancel returns. */
+    static CancelReturned cancelNow(CompletableFuture<?> call) {
+        boolean returned = call.cancel(true);
+        return new CancelReturned(returned, call.isDone(), call.isCancelled());
     }
 
     void opens(Album album) {

@@ -10,6 +10,12 @@ import dev.asynckatas.kit.real.SlowBodyServer;
 import dev.asynckatas.kit.real.SlowBodyServer.Outcome;
 import dev.asynckatas.kit.real.SlowBodyServer.Served;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -227,5 +233,54 @@ class JdkCancellationFactsTest {
         Served second = server.awaitRequest("/a", PATIENCE);
         assertRanToTheEnd(finallyGot, second);
         assertThat(attempts.get()).as("requests the cancelled caller sent").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("JDK fact: a GET whose connection closes before any response is sent again, silently: one call, two requests on the server")
+    void anIdempotentGetIsSentAgainAfterAnEmptyResponse() throws Exception {
+        ExecutorService serving = Executors.newVirtualThreadPerTaskExecutor();
+        AtomicInteger requests = new AtomicInteger();
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            serving.execute(() -> closeTheFirstConnectionThenAnswer(listener, requests));
+            HttpRequest get = HttpRequest.newBuilder(java.net.URI.create("http://" + listener.getInetAddress().getHostAddress() + ":"
+                    + listener.getLocalPort() + "/images/1.jpg")).GET().build();
+
+            HttpResponse<String> response = http.sendAsync(get, BodyHandlers.ofString()).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(response.statusCode()).as("what the one call got").isEqualTo(200);
+            assertThat(requests.get()).as("requests the server read for that one call").isEqualTo(2);
+        } finally {
+            serving.shutdownNow();
+        }
+    }
+
+    /** A server that reads the first request and closes its connection without a byte, then answers the next ones. */
+    private static void closeTheFirstConnectionThenAnswer(ServerSocket listener, AtomicInteger requests) {
+        try {
+            while (true) {
+                try (Socket connection = listener.accept()) {
+                    readRequestHead(connection.getInputStream());
+                    if (requests.incrementAndGet() > 1) {
+                        OutputStream out = connection.getOutputStream();
+                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                }
+            }
+        } catch (IOException closed) {
+            // the test closed the listener
+        }
+    }
+
+    private static void readRequestHead(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        while (matched < end.length) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the client closed the connection before the end of its request");
+            }
+            matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
+        }
     }
 }

@@ -68,7 +68,7 @@ class SendTest {
 
         CompletableFuture<Response> call = scene.send(1);
         scene.at(1);
-        boolean cancelled = scene.userCancels(call);
+        boolean cancelled = scene.userCancels(call).returned();
         scene.sim.runUntilIdle();
 
         Exchange request = scene.requestsFor(1).get(0);
@@ -152,10 +152,11 @@ class SendTest {
 
         CompletableFuture<Response> call = scene.send(1);
         scene.at(3);
-        boolean cancelled = scene.userCancels(call);
+        GalleryScene.CancelReturned cancel = scene.userCancels(call);
         scene.sim.runUntilIdle();
 
-        assertThat(cancelled).as("what cancel(true) returned for a call that had completed").isFalse();
+        assertThat(cancel.returned()).as("what cancel(true) returned for a call that had completed").isFalse();
+        assertThat(cancel.isCancelled()).as("isCancelled() right after a cancel that came too late").isFalse();
         assertThat(FutureOutcome.of(call)).as("the call after a late cancel")
                 .isEqualTo(new FutureOutcome.Value(new Response(GalleryScene.image(1), 200, imageBytes(1))));
         assertThat(scene.requestsFor(1)).singleElement().matches(Exchange::isCompleted, "completed");
@@ -189,13 +190,12 @@ class SendTest {
     }
 
     @Test
-    @DisplayName("a client that fails inside dispatch (before it returns): the call fails with that error, once")
+    @DisplayName("a client that fails inside dispatch (before it returns): the call fails with that error, and a later cancel leaves it failed")
     void aFailureReportedInsideDispatchFailsTheCall(SimPlatform platform) {
         IOException refused = new IOException("cannot send: the client was shut down");
-        List<String> cancels = new ArrayList<>();
         CallbackHttpClient refusing = (request, completion) -> {
             completion.accept(new Result.Failure(refused));
-            return () -> cancels.add("cancel");
+            return () -> { }; // the request has finished: a cancel does nothing (HttpClientTask's contract)
         };
         AsyncHttpClient http = new AsyncHttpClient(refusing, platform.sim().concurrent("task"));
         List<CompletableFuture<Response>> call = new ArrayList<>();
@@ -205,7 +205,57 @@ class SendTest {
 
         assertThat(FutureOutcome.of(call.get(0))).as("the call whose client failed inside dispatch").isEqualTo(new FutureOutcome.Failed(refused));
         assertThat(call.get(0).cancel(true)).as("cancel(true) after the call failed").isFalse();
-        assertThat(cancels).as("cancels of the handle of a request that had already failed").isEmpty();
+        platform.sim().runUntilIdle();
+        assertThat(FutureOutcome.of(call.get(0))).as("the call after a cancel that came once it had failed")
+                .isEqualTo(new FutureOutcome.Failed(refused));
+    }
+
+    @Test
+    @DisplayName("cancelled before dispatch, in flight and mid-body: each call is done and cancelled the moment cancel(true) returns")
+    void theCallIsCancelledTheMomentCancelReturns(SimPlatform platform) {
+        GalleryScene scene = new GalleryScene(platform)
+                .serves(1, imageAfter(1, seconds(3)))
+                .serves(2, imageAfter(2, seconds(3)))
+                .serves(3, imageAfter(3, seconds(1)).inChunks(4, seconds(1))); // headers at 1 s, body from 2 s to 5 s
+        List<GalleryScene.CancelReturned> beforeDispatch = new ArrayList<>();
+
+        scene.sim.runOnMain("the gallery asks for image 1 and the user scrolls on at once",
+                () -> beforeDispatch.add(GalleryScene.cancelNow(scene.http.send(GalleryScene.request(1)))));
+        CompletableFuture<Response> inFlight = scene.send(2);
+        CompletableFuture<Response> midBody = scene.send(3);
+        scene.at(1);
+        GalleryScene.CancelReturned atOneSecond = scene.userCancels(inFlight);
+        scene.at(2.5);
+        GalleryScene.CancelReturned midDownload = scene.userCancels(midBody);
+        scene.sim.runUntilIdle();
+
+        beforeDispatch.get(0).assertCancelledAtOnce("image 1, cancelled before it was dispatched");
+        atOneSecond.assertCancelledAtOnce("image 2, cancelled at 1 s while in flight");
+        midDownload.assertCancelledAtOnce("image 3, cancelled at 2.5 s in the middle of its body");
+    }
+
+    @Test
+    @DisplayName("two calls for the same image at once: cancelling the first at 1 s aborts its request only; the second gets the image at 2 s")
+    @CatchesBug(Bugs.CANCEL_IN_FLIGHT_IGNORED)
+    void twoCallsForTheSameImageAreCancelledApart(SimPlatform platform) {
+        GalleryScene scene = new GalleryScene(platform).serves(1, imageAfter(1, seconds(2)));
+
+        CompletableFuture<Response> first = scene.send(1);
+        CompletableFuture<Response> second = scene.send(1);
+        scene.at(1);
+        scene.userCancels(first);
+        scene.sim.runUntilIdle();
+
+        assertCancelled(first, "the first call for image 1, cancelled at 1 s");
+        assertThat(FutureOutcome.of(second)).as("the second call for image 1, which nobody cancelled: a cancel of one call must"
+                + " stop that call's own request and no other")
+                .isEqualTo(new FutureOutcome.Value(new Response(GalleryScene.image(1), 200, imageBytes(1))));
+        List<Exchange> requests = scene.requestsFor(1);
+        assertThat(requests).as("requests for image 1: one for each call").hasSize(2);
+        assertThat(requests).as("the two requests for image 1: the cancelled call's should be aborted at 1 s, the other one"
+                + " completed at 2 s")
+                .anyMatch(request -> request.wasAborted() && request.endedAt().orElseThrow().equals(seconds(1)))
+                .anyMatch(request -> request.isCompleted() && request.endedAt().orElseThrow().equals(seconds(2)));
     }
 
     /** The call ended as a cancel: any of the JDK's shapes of one, but never an error or a value. */

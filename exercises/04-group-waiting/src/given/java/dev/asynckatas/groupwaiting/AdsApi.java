@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The ad server's API: the list of ad files ({@code GET /ads/manifest}, a JSON array of file names) and each
@@ -41,7 +45,8 @@ public final class AdsApi {
     }
 
     /**
-     * The files to download. Completes on the HTTP client's thread, or fails with an {@link AdsException} (an
+     * The files to download. Completes on one of the HTTP client's threads (the JDK's client completes its futures in
+     * {@code CompletableFuture}'s default pool, not on the main thread), or fails with an {@link AdsException} (an
      * error status, a manifest that is not a JSON array of strings) or an {@code IOException} (no connection).
      */
     public CompletableFuture<List<AdFile>> manifest() {
@@ -60,10 +65,17 @@ public final class AdsApi {
     }
 
     /**
-     * Downloads {@code file} into {@code directory}. The future completes, on the HTTP client's thread, with the
-     * saved file once it is complete on disk, or fails; a failed download leaves no file behind (the bytes go to
-     * a temporary {@code .part} file, moved into place only when the whole body has arrived with HTTP 200).
-     * {@code cancel(true)} on the future, or on a stage derived from it, aborts the download.
+     * Downloads {@code file} into {@code directory}. The future completes with the saved file once it is complete on
+     * disk, or fails; a failed download leaves no file behind (the bytes go to a temporary {@code .part} file, moved
+     * into place only when the whole body has arrived with HTTP 200). It completes on one of the HTTP client's
+     * threads: several downloads may complete at the same moment, on different threads.
+     *
+     * <p>To stop a download, cancel <em>this</em> future. Its answer is the truth: {@code cancel} returns true only
+     * if the file will never be put in place ({@code cancel(true)} also aborts the exchange; with
+     * {@code cancel(false)} the bytes still arrive and are thrown away); it returns false when the download has
+     * already finished, or is putting its file in place at that very moment: the future then completes with that
+     * outcome. A stage derived from it ({@code whenComplete}, {@code thenApply}, {@code allOf(...)}) is an
+     * ordinary {@code CompletableFuture}: cancelling it stops no download.
      */
     public CompletableFuture<Path> download(AdFile file, Path directory) {
         Path target;
@@ -80,8 +92,20 @@ public final class AdsApi {
                     + unwritable.getClass().getSimpleName() + "): nothing was downloaded into it.", unwritable));
         }
         HttpRequest request = HttpRequest.newBuilder(server.resolve("/ads/" + file.name())).timeout(REQUEST_TIMEOUT).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(part))
-                .handle((response, failure) -> saved(file, part, target, response, failure));
+        CompletableFuture<HttpResponse<Path>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(part));
+        Download download = new Download(exchange);
+        exchange.whenComplete((response, failure) -> {
+            if (!download.settling()) {
+                deleteQuietly(part); // cancelled first: the bytes are thrown away, the file never lands
+                return;
+            }
+            try {
+                download.complete(saved(file, part, target, response, failure));
+            } catch (CompletionException failed) {
+                download.completeExceptionally(failed.getCause());
+            }
+        });
+        return download;
     }
 
     private static Path saved(AdFile file, Path part, Path target, HttpResponse<Path> response, Throwable failure) {
@@ -104,6 +128,99 @@ public final class AdsApi {
             Files.deleteIfExists(part);
         } catch (IOException ignored) {
             // A leftover .part file is never counted: only complete files get the ad's own name.
+        }
+    }
+
+    /**
+     * The future of one download. Its {@code cancel} and the move of the finished file into place exclude each
+     * other (one lock, held only for a flag, never while other code runs), so that {@code cancel}'s answer holds:
+     * true, and the file is never put in place; false, and the download completes with its own outcome.
+     */
+    private static final class Download extends ClientStage<Path> {
+        private boolean cancelled; // guarded by this
+        private boolean settling;  // guarded by this: the exchange is over, its outcome is being recorded
+
+        Download(CompletableFuture<?> exchange) {
+            super(exchange);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            synchronized (this) {
+                if (settling || isDone()) {
+                    return false; // finished, or putting its file in place: its outcome comes through the future
+                }
+                cancelled = true; // from here on, settling() refuses: the bytes are thrown away
+            }
+            boolean nowCancelled = super.cancel(mayInterruptIfRunning);
+            if (mayInterruptIfRunning) {
+                client.cancel(true); // aborts the exchange (the JDK's HttpClient does on cancel(true))
+            }
+            return nowCancelled;
+        }
+
+        /** The exchange is over: whether its outcome may be recorded (and its file put in place), or it was cancelled first. */
+        synchronized boolean settling() {
+            if (cancelled || isDone()) {
+                return false;
+            }
+            settling = true; // from here on, cancel() answers false
+            return true;
+        }
+    }
+
+    /**
+     * A stage derived from a download: an ordinary {@code CompletableFuture} (its cancel stops nothing upstream)
+     * that waits, and runs its {@code *Async} work without an executor, as the HTTP client's futures do (so the
+     * simulated client used by the tests can run its simulation while a test waits).
+     */
+    private static class ClientStage<T> extends CompletableFuture<T> {
+        /** A future of the HTTP client: its kind of waiting, its default executor, and for a download its exchange. */
+        final CompletableFuture<?> client;
+
+        ClientStage(CompletableFuture<?> client) {
+            this.client = client;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new ClientStage<>(client);
+        }
+
+        @Override
+        public Executor defaultExecutor() {
+            return client.defaultExecutor();
+        }
+
+        @Override
+        public T join() {
+            if (!isDone()) {
+                whenDone().join();
+            }
+            return super.join();
+        }
+
+        @Override
+        public T get() throws InterruptedException, ExecutionException {
+            if (!isDone()) {
+                whenDone().get();
+            }
+            return super.get();
+        }
+
+        @Override
+        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+            if (!isDone()) {
+                whenDone().get(timeout, unit);
+            }
+            return super.get();
+        }
+
+        /** A future of the client's kind that completes (normally) when this one completes in any way. */
+        private CompletableFuture<Void> whenDone() {
+            CompletableFuture<Void> done = client.newIncompleteFuture();
+            whenComplete((result, failure) -> done.complete(null));
+            return done;
         }
     }
 

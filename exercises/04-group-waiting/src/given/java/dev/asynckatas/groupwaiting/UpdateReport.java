@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
  * What one ad update achieved: "k of N downloaded", and which failed and why.
  *
  * @param total      how many files the manifest listed (N)
- * @param downloaded the files now saved in the ad directory, complete (k = its size)
- * @param failed     the files that were not, each with its reason; {@code "manifest"} when the list itself failed
+ * @param downloaded the files this update downloaded and saved, complete, in the ad directory (k = its size). Only
+ *                   this update's: files an earlier (or an overlapping) update left in the directory are not counted
+ * @param failed     the files this update did not download, each with its reason ({@code "manifest"} when the list
+ *                   itself failed). Not one of them is put in place later by this update; an older copy of one may
+ *                   still be on disk from an earlier update
  */
 public record UpdateReport(int total, List<String> downloaded, List<FailedDownload> failed) {
 

@@ -78,6 +78,20 @@ final class AdsStory {
         return this;
     }
 
+    /** The first request for the manifest gets the first list, later ones the second, each half a second later. */
+    AdsStory manifestListsInTurn(List<String> first, List<String> second) {
+        Reply[] replies = Stream.of(first, second).map(names -> Reply.status(200).json(names.stream().map(AdsStory::jsonString)
+                .collect(Collectors.joining(",", "[", "]"))).after(MANIFEST_LATENCY)).toArray(Reply[]::new);
+        network.on("GET", "/ads/manifest").respondInTurn(replies);
+        return this;
+    }
+
+    /** {@code GET /ads/name} gets {@code replies}, one per request in turn (the last one repeats). */
+    AdsStory servesInTurn(String name, Reply... replies) {
+        network.on("GET", "/ads/" + name).respondInTurn(replies);
+        return this;
+    }
+
     /** {@code GET /ads/name} gets {@code reply}. */
     AdsStory serves(String name, Reply reply) {
         network.on("GET", "/ads/" + name).respond(reply);
@@ -94,10 +108,28 @@ final class AdsStory {
         return ("PNG image " + name + " ").repeat(20).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The app calls {@code updateAds} on the main thread, now; {@code onDone} records what it got. */
-    void appUpdatesAds() {
-        sim.runOnMain("the app updates its ads", () -> updater.updateAds(report ->
-                done.add(new Done(report, sim.now(), platform.main().isCurrent(), stillDownloading()))));
+    /**
+     * The app calls {@code updateAds} on the main thread, now; {@code onDone} records what it got, in {@link #done}
+     * and in the list returned: the calls of this update's {@code onDone} alone.
+     */
+    List<Done> appUpdatesAds() {
+        List<Done> mine = new ArrayList<>();
+        sim.runOnMain("the app updates its ads", () -> updater.updateAds(report -> {
+            Done call = new Done(report, sim.now(), platform.main().isCurrent(), stillDownloading());
+            done.add(call);
+            mine.add(call);
+        }));
+        return mine;
+    }
+
+    /** The ad directory already holds {@code name}, with {@code text} as its bytes (left by an earlier update). */
+    AdsStory alreadyOnDisk(String name, String text) {
+        try {
+            Files.writeString(directory.resolve(name), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     /** Moves virtual time to {@code seconds} after the start, running everything due until then. */

@@ -12,6 +12,9 @@ final class Bugs {
     static final String FAILURES_NOT_RECORDED = "records only the downloads that succeed: the report cannot say which files"
             + " failed, and nothing accounts for a failed download";
 
+    static final String ONE_LIST_FOR_ALL_UPDATES = "keeps the downloaded files in one field of the updater, emptied by each"
+            + " update: when two updates overlap, each report counts the other's files or loses its own";
+
     static final String NO_DONE_WITHOUT_MANIFEST = "when the manifest cannot be fetched or read, \"done\" never fires";
 
     static final String WAITS_ON_MAIN = "updateAdsAndWait on the main thread waits for completions that are queued on the main"

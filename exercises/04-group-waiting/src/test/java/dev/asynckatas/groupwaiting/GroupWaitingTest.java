@@ -102,6 +102,74 @@ class GroupWaitingTest {
     }
 
     @Test
+    @DisplayName("two updates overlap (the second starts at 1 s): each \"done\" fires once, when its own downloads end, and counts only its own files")
+    @CatchesBug(Bugs.ONE_LIST_FOR_ALL_UPDATES)
+    void overlappingUpdatesEachReportTheirOwnFiles(SimPlatform platform, @TempDir Path home) {
+        // The first update lists a and b: a is saved at 1.2 s, b fails (404) at 3.5 s. The second lists b and c: b is
+        // saved at 2.0 s, c at 2.5 s. b.png is asked for twice, and each request gets its own answer.
+        AdsStory story = new AdsStory(platform, home)
+                .manifestListsInTurn(List.of("a.png", "b.png"), List.of("b.png", "c.png"))
+                .serves("a.png", image("a.png", 0.7))
+                .servesInTurn("b.png", Reply.status(404).body("not yet").after(seconds(3)), image("b.png", 0.5))
+                .serves("c.png", image("c.png", 1));
+
+        List<AdsStory.Done> first = story.appUpdatesAds();
+        story.at(1);
+        List<AdsStory.Done> second = story.appUpdatesAds();
+        story.at(10);
+
+        assertThat(second).as("calls of the second update's \"done\"").hasSize(1);
+        assertThat(second.get(0).report().downloaded()).as("the files the second update counts (" + second.get(0) + "): b.png"
+                + " and c.png, which it saved; nothing of the first update").containsExactlyInAnyOrder("b.png", "c.png");
+        assertThat(second.get(0).report().failed()).as("the second update's failures").isEmpty();
+        assertThat(second.get(0).at()).as("when the second update's \"done\" fired: when its last download (c.png) ended")
+                .isEqualTo(seconds(2.5));
+        assertThat(first).as("calls of the first update's \"done\"").hasSize(1);
+        UpdateReport report = first.get(0).report();
+        assertThat(report.downloaded()).as("the files the first update counts (" + first.get(0) + "): a.png, which it saved"
+                + " before the second update started its downloads").containsExactly("a.png");
+        assertThat(report.failed()).extracting(FailedDownload::name).as("the first update's failures: its own request for b.png"
+                + " got a 404, even though the second update saved b.png meanwhile").containsExactly("b.png");
+        assertThat(report.total()).as("N of the first update").isEqualTo(2);
+        assertThat(first.get(0).at()).as("when the first update's \"done\" fired: when its last download (b.png, the 404) ended")
+                .isEqualTo(seconds(3.5));
+        assertOnDiskExactly(story, "a.png", "b.png", "c.png");
+    }
+
+    @Test
+    @DisplayName("the directory holds last week's ads: the report counts this update's files only, and a failed file keeps last week's copy")
+    @CatchesBug(Bugs.COUNT_READ_TOO_EARLY)
+    void filesFromAnEarlierUpdateAreNotCounted(SimPlatform platform, @TempDir Path home) {
+        AdsStory story = new AdsStory(platform, home)
+                .alreadyOnDisk("old.png", "last week's ad, no longer listed")
+                .alreadyOnDisk("a.png", "last week's a.png")
+                .alreadyOnDisk("b.png", "last week's b.png")
+                .manifestLists("a.png", "b.png", "c.png")
+                .serves("a.png", image("a.png", 1))
+                .serves("b.png", Reply.status(404).body("no such ad").after(seconds(1.5)))
+                .serves("c.png", image("c.png", 2));
+
+        story.appUpdatesAds();
+        story.at(10);
+
+        assertThat(story.done).as("how often \"done\" fired").hasSize(1);
+        UpdateReport report = story.done.get(0).report();
+        assertThat(report.downloaded()).as("the files this update counts (" + report.summary() + "): the ones it saved, not"
+                + " the files an earlier update left in the directory").containsExactlyInAnyOrder("a.png", "c.png");
+        assertThat(report.failed()).extracting(FailedDownload::name).as("the files this update failed to download, though an"
+                + " older copy is on disk").containsExactly("b.png");
+        assertThat(report.total()).as("N, the files listed").isEqualTo(3);
+        Map<String, byte[]> onDisk = story.filesOnDisk();
+        assertThat(onDisk.keySet()).as("the files in the ad directory").containsExactlyInAnyOrder("old.png", "a.png", "b.png", "c.png");
+        assertThat(onDisk.get("a.png")).as("a.png on disk: this update's bytes").isEqualTo(bytesOf("a.png"));
+        assertThat(onDisk.get("c.png")).as("c.png on disk: this update's bytes").isEqualTo(bytesOf("c.png"));
+        assertThat(new String(onDisk.get("b.png"), java.nio.charset.StandardCharsets.UTF_8))
+                .as("b.png on disk: its download failed, so last week's copy stays").isEqualTo("last week's b.png");
+        assertThat(new String(onDisk.get("old.png"), java.nio.charset.StandardCharsets.UTF_8))
+                .as("old.png, which the manifest no longer lists: left alone").isEqualTo("last week's ad, no longer listed");
+    }
+
+    @Test
     @DisplayName("an empty manifest: \"done\" fires at once (0.5 s), on the main thread, 0 of 0")
     void noFilesDoneAtOnceOnMain(SimPlatform platform, @TempDir Path home) {
         AdsStory story = new AdsStory(platform, home).manifestLists();

@@ -19,6 +19,10 @@ import java.util.Optional;
  * <ul>
  *   <li>the user leaving ({@link #enterBackground()}) and coming back ({@link #enterForeground()}) are
  *       main-thread events that notify the observers;
+ *   <li>coming back happens in UIKit's order: the app resumes in the background, {@code willEnterForeground}
+ *       is delivered while {@link #state()} still says {@code BACKGROUND}, and only then does the app become
+ *       {@code ACTIVE} ({@code didBecomeActive}), in the same main-thread task: work the observers queue on
+ *       main runs after it and sees {@code ACTIVE};
  *   <li>in the background the app gets {@link #allowance()} (30 s by default) from the moment it left; then
  *       every open task's expiration handler runs synchronously on {@code MAIN}; a task still open when the
  *       handlers return gets the app killed ({@link Violation.Kind#APP_KILLED}) and nothing of it runs again;
@@ -42,6 +46,8 @@ public final class SimApplication implements Application {
     private int backgroundVisit;
     private int nextId = 1;
     private BackgroundTaskRecord expiring;
+    /** True while {@code willEnterForeground} is being delivered: still BACKGROUND, but on the way to the front. */
+    private boolean enteringForeground;
     /** The end of the background allowance, while it is ahead. */
     private Task expiration;
 
@@ -64,7 +70,7 @@ public final class SimApplication implements Application {
 
     @Override
     public BackgroundTaskId beginBackgroundTask(String name, Runnable expirationHandler) {
-        if (state == State.BACKGROUND && backgroundTimeRemaining().isZero()) {
+        if (state == State.BACKGROUND && !enteringForeground && backgroundTimeRemaining().isZero()) {
             note("beginBackgroundTask('" + name + "') too late: no background time left, INVALID");
             return BackgroundTaskId.INVALID;
         }
@@ -88,15 +94,20 @@ public final class SimApplication implements Application {
         }
         task.ended(sim.now(), laneName(), expiring == task);
         note("endBackgroundTask(" + id + ") '" + task.name() + "'");
-        if (state == State.BACKGROUND && open.isEmpty() && expiring == null) {
+        if (state == State.BACKGROUND && open.isEmpty() && expiring == null && !enteringForeground) {
             suspend();
         }
     }
 
     @Override
     public Duration backgroundTimeRemaining() {
+        if (state == State.ACTIVE || enteringForeground) {
+            // On the way to the front the allowance no longer applies: its expiration is already cancelled.
+            // (UIKit does not document this value during willEnterForeground; the kit's choice.)
+            return UNLIMITED;
+        }
         if (state != State.BACKGROUND) {
-            return state == State.ACTIVE ? UNLIMITED : Duration.ZERO;
+            return Duration.ZERO;
         }
         Duration left = enteredBackgroundAt.plus(allowance).minus(sim.now());
         return left.isNegative() ? Duration.ZERO : left;
@@ -114,7 +125,10 @@ public final class SimApplication implements Application {
         userDoes("the user leaves the app", this::movedToBackground);
     }
 
-    /** The user comes back: the app resumes, {@code willEnterForeground} on {@code MAIN}, now. */
+    /**
+     * The user comes back: the app resumes, {@code willEnterForeground} on {@code MAIN} while the state is still
+     * {@code BACKGROUND}, then the app becomes {@code ACTIVE}; now.
+     */
     public void enterForeground() {
         if (state == State.TERMINATED) {
             sim.timeline().note(TimelineEvent.SYSTEM, "the user opens the app again: it launches afresh, the old process was killed");
@@ -154,14 +168,21 @@ public final class SimApplication implements Application {
         if (state == State.TERMINATED || state == State.ACTIVE) {
             return; // willEnterForeground comes only with a return from the background, as in UIKit
         }
-        state = State.ACTIVE;
+        state = State.BACKGROUND; // a suspended app resumes in the background first, as in UIKit
         backgroundVisit++;
         if (expiration != null) {
             sim.main().cancel(expiration); // back in time: the allowance no longer runs out
             expiration = null;
         }
-        system("app -> ACTIVE");
-        observers.forEach(LifecycleObserver::willEnterForeground);
+        system("willEnterForeground: the app is still BACKGROUND");
+        enteringForeground = true;
+        try {
+            observers.forEach(LifecycleObserver::willEnterForeground);
+        } finally {
+            enteringForeground = false;
+            state = State.ACTIVE;
+            system("app -> ACTIVE (didBecomeActive)");
+        }
     }
 
     private void expire(int visit) {
@@ -206,6 +227,14 @@ public final class SimApplication implements Application {
     /** The state, read by the test (no main-thread check). */
     public State currentState() {
         return state;
+    }
+
+    /**
+     * Whether {@code willEnterForeground} is being delivered right now: the state still says {@code BACKGROUND},
+     * but the user is coming back and sees whatever is put on screen now.
+     */
+    public boolean isEnteringForeground() {
+        return enteringForeground;
     }
 
     public Duration allowance() {

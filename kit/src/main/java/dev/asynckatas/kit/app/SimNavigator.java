@@ -13,14 +13,30 @@ import java.util.List;
  */
 public final class SimNavigator implements Navigator {
 
-    /** One thing put on screen. */
-    public record Shown(Duration at, Kind kind, String what, String lane, Application.State appState) {
+    /**
+     * One thing put on screen.
+     *
+     * @param appState           the app's state at that moment, as {@code Application.state()} said it
+     * @param enteringForeground whether it was shown during {@code willEnterForeground}, when the state still
+     *                           says {@code BACKGROUND} but the user is coming back
+     */
+    public record Shown(Duration at, Kind kind, String what, String lane, Application.State appState,
+                        boolean enteringForeground) {
         public enum Kind { SCREEN, ERROR }
+
+        /**
+         * Whether the user sees it as it happens: shown while the app is active, or while it comes back to the
+         * front ({@code willEnterForeground}, which UIKit delivers before the app becomes active).
+         */
+        public boolean inFrontOfTheUser() {
+            return appState == Application.State.ACTIVE || enteringForeground;
+        }
 
         @Override
         public String toString() {
             return (kind == Kind.SCREEN ? "screen '" : "error '") + what + "' at "
-                    + dev.asynckatas.kit.timeline.SwimLanes.format(at) + " from " + lane + " while " + appState;
+                    + dev.asynckatas.kit.timeline.SwimLanes.format(at) + " from " + lane + " while " + appState
+                    + (enteringForeground ? " (in willEnterForeground: the user is coming back)" : "");
         }
     }
 
@@ -48,7 +64,7 @@ public final class SimNavigator implements Navigator {
     private void record(Shown.Kind kind, String what) {
         sim.checkMainThread("Navigator." + (kind == Shown.Kind.SCREEN ? "show" : "showError"));
         String lane = sim.currentLane() == null ? "test" : sim.currentLane().name();
-        shown.add(new Shown(sim.now(), kind, what, lane, app.currentState()));
+        shown.add(new Shown(sim.now(), kind, what, lane, app.currentState(), app.isEnteringForeground()));
         sim.timeline().note(lane, (kind == Shown.Kind.SCREEN ? "shows screen '" : "shows error '") + what + "'");
     }
 

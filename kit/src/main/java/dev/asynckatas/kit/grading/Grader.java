@@ -37,6 +37,14 @@ import java.util.regex.Pattern;
  */
 public final class Grader {
 
+    /** Test JVMs at once when grading: one per core, on the 2 cores a workshop laptop or CI runner has. */
+    private static final int GRADING_JVMS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Test JVMs at once when proving: one more than the cores, because much of a proof's time is real-socket tests waiting
+     * for real time to pass (a bound to expire, an abort to be seen), which costs no processor.
+     */
+    private static final int PROVING_JVMS = GRADING_JVMS + 1;
+
     private static final Pattern EXERCISE_IN_REACTOR = Pattern.compile("dev\\.asynckatas:exercise-([0-9]{2}-[a-z0-9-]+):");
 
     private Grader() {
@@ -86,7 +94,7 @@ public final class Grader {
         Instant started = WallClock.now();
         WallClock.Stopwatch stopwatch = WallClock.start();
         out.println("[katas] grading " + (katas.size() == 1 ? katas.get(0) : katas.size() + " katas") + " ...");
-        Map<String, KataOutcome> graded = inParallel(katas, kata -> KataGrading.grade(new KataSources(args.root(), kata), tools),
+        Map<String, KataOutcome> graded = inParallel(katas, GRADING_JVMS, kata -> KataGrading.grade(new KataSources(args.root(), kata), tools),
                 outcome -> out.println("[katas] " + Scorecard.progressLine(outcome)));
 
         List<KataOutcome> all = new ArrayList<>();
@@ -102,7 +110,7 @@ public final class Grader {
 
     private static boolean prove(Toolbox tools, List<String> katas, PrintStream out) {
         out.println("[prove] proving " + String.join(", ", katas) + " (the exercises' teeth, the solutions and the catalogues) ...");
-        Map<String, KataProof.Outcome> proofs = inParallel(katas, kata -> KataProof.prove(new KataSources(tools.root(), kata), tools),
+        Map<String, KataProof.Outcome> proofs = inParallel(katas, PROVING_JVMS, kata -> KataProof.prove(new KataSources(tools.root(), kata), tools),
                 outcome -> {
                     out.println("[prove] " + outcome.summary());
                     outcome.verdicts().forEach(v -> v.lines().forEach(line -> out.println("[prove]   " + (v.ok() ? "" : "FAILED: ") + line)));
@@ -115,9 +123,9 @@ public final class Grader {
         return ok;
     }
 
-    /** Runs {@code work} for each kata, two at a time, and reports each result in kata order as soon as it is known. */
-    private static <T> Map<String, T> inParallel(List<String> katas, Function<String, T> work, java.util.function.Consumer<T> report) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
+    /** Runs {@code work} for each kata, {@code jvms} at a time, and reports each result in kata order as soon as it is known. */
+    private static <T> Map<String, T> inParallel(List<String> katas, int jvms, Function<String, T> work, java.util.function.Consumer<T> report) {
+        ExecutorService pool = Executors.newFixedThreadPool(jvms,
                 task -> Thread.ofPlatform().name("katas-grader").daemon().unstarted(task));
         try {
             Map<String, Future<T>> futures = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ final class KataProof {
     }
 
     static Outcome prove(KataSources kata, Toolbox tools) {
+        WallClock.Stopwatch stopwatch = WallClock.start();
         Path work = kata.work().resolve("proof");
         Pristine pristine = new Pristine(kata.exercise());
         List<Verdict> verdicts = new ArrayList<>();
@@ -88,7 +89,7 @@ final class KataProof {
         specs.add(spec(kata, "solution", solutionClasses, testClasses, List.of(kata.solutionSources())));
         List<String> broken = new ArrayList<>();
         for (CatalogueEntry entry : concat(wrongFixes, alternatives)) {
-            compileVariant(kata, tools, entry.name(), List.of(kata.solutionSources(), entry.sources()), work, testClasses, specs, broken);
+            compileVariant(kata, tools, entry, work, testClasses, specs, broken);
         }
         broken.forEach(line -> verdicts.add(new Verdict(line.substring(0, line.indexOf(':')), false, List.of(line))));
 
@@ -111,7 +112,8 @@ final class KataProof {
         String summary = kata.kata() + ": " + (edited ? "exercise edited (teeth not checked)" : "teeth " + (teeth ? "proven" : "NOT proven"))
                 + "; solution " + (verdicts.stream().anyMatch(v -> v.variant().equals("solution") && v.ok()) ? "passes" : "FAILS")
                 + "; " + caught + " of " + wrongFixes.size() + " wrong fixes caught; " + passing + " of " + alternatives.size()
-                + " alternatives pass";
+                + " alternatives pass" + String.format(java.util.Locale.ROOT, " (%d variants in %.1f s)", runs.size(),
+                stopwatch.elapsed().toMillis() / 1000.0);
         return new Outcome(kata.kata(), ok && wrongFixes.size() + alternatives.size() + 2 == verdicts.size(), verdicts, summary, runs);
     }
 
@@ -127,8 +129,10 @@ final class KataProof {
         return all;
     }
 
-    private static void compileVariant(KataSources kata, Toolbox tools, String name, List<Path> sources, Path work, Path testClasses,
+    private static void compileVariant(KataSources kata, Toolbox tools, CatalogueEntry entry, Path work, Path testClasses,
             List<VariantSpec> specs, List<String> broken) {
+        String name = entry.name();
+        List<Path> sources = List.of(kata.solutionSources(), entry.sources());
         Path classes = work.resolve(name).resolve("classes");
         List<Path> roots = new ArrayList<>();
         roots.add(kata.givenSources());
@@ -137,7 +141,8 @@ final class KataProof {
         if (error.isPresent()) {
             broken.add(name + ": does not compile: " + error.get());
         } else {
-            specs.add(spec(kata, name, classes, testClasses, sources));
+            specs.add(new VariantSpec(name, List.of(classes, testClasses, kata.testResources()), testClasses, sources,
+                    entry.kind() == CatalogueEntry.Kind.WRONG_FIX));
         }
     }
 
@@ -199,7 +204,8 @@ final class KataProof {
 
     /** A wrong fix must fail at least one test, for a reason of behaviour (not because it does not fit the tests' API). */
     private static Verdict caught(VariantRun run, CatalogueEntry entry) {
-        List<TestResult> failures = run.failures();
+        List<TestResult> failures = run.tests().stream()
+                .filter(t -> t.status() == TestResult.Status.FAILED || t.status() == TestResult.Status.ERROR).toList();
         List<TestResult> linkage = failures.stream().filter(t -> LINKAGE.stream().anyMatch(t.message()::contains)).toList();
         if (!linkage.isEmpty()) {
             return new Verdict(run.name(), false, List.of(run.name() + " does not fit the tests' API (" + linkage.get(0).firstLine()
@@ -209,8 +215,8 @@ final class KataProof {
             return new Verdict(run.name(), false, List.of(run.name() + " (" + entry.title() + ") PASSES every test: a wrong fix the tests let"
                     + " through. Write the test that catches it (against behaviour, not this fix), or move it to alternatives/ if it is correct."));
         }
-        String by = failures.stream().map(t -> t.test() + (t.status() == TestResult.Status.PASSED ? "" : t.status() == TestResult.Status.FAILED
-                ? "" : " (" + t.status().label() + ")")).limit(4).collect(Collectors.joining(", "))
+        String by = failures.stream().map(t -> t.test() + (t.status() == TestResult.Status.FAILED ? "" : " (" + t.status().label() + ")"))
+                .limit(4).collect(Collectors.joining(", "))
                 + (failures.size() > 4 ? " and " + (failures.size() - 4) + " more" : "");
         return new Verdict(run.name(), true, List.of(run.name() + " caught by " + by));
     }

@@ -48,7 +48,9 @@ final class Reports {
             proof.verdicts().forEach(v -> v.lines().forEach(line -> text.append("  ").append(v.ok() ? "ok      " : "FAILED  ").append(line).append('\n')));
             for (VariantRun run : proof.runs()) {
                 text.append("\n  ").append(run.name()).append(": ").append(run.count(TestResult.Status.PASSED)).append(" of ")
-                        .append(run.tests().size()).append(" tests pass (").append(run.ending()).append(")\n");
+                        .append(run.tests().size()).append(" tests pass (").append(run.ending()).append("); slowest: ")
+                        .append(String.join(", ", run.tests().stream().sorted(java.util.Comparator.comparing(TestResult::duration).reversed())
+                                .limit(3).map(t -> t.test() + " " + t.duration().toMillis() + " ms").toList())).append("\n");
                 run.failures().forEach(t -> text.append("    ").append(t.status().label()).append("  ").append(t.test()).append(": ")
                         .append(t.firstLine()).append('\n'));
             }

@@ -58,7 +58,8 @@ final class ResultsJson {
                     .append(", \"status\": ").append(Json.string(test.status().label()))
                     .append(", \"bug\": ").append(test.catchesBug() ? Json.string(test.bug()) : "null")
                     .append(", \"message\": ").append(test.passed() ? "null" : Json.string(test.firstLine()))
-                    .append(", \"failedCases\": [").append(String.join(", ", test.failedCases().stream().map(Json::string).toList())).append("]}");
+                    .append(", \"failedCases\": [").append(String.join(", ", test.failedCases().stream().map(Json::string).toList())).append("]")
+                    .append(", \"durationSeconds\": ").append(seconds(test.duration())).append("}");
         }
         json.append(kata.tests().isEmpty() ? "]\n" : "\n      ]\n");
         return json.append("    }").toString();

@@ -22,7 +22,7 @@ import java.util.List;
  * variant  NAME                                   a variant's tests begin (the learner's code, or a catalogue entry)
  * planned  KEY NAME BUG                           a test that will run
  * started  KEY                                    it started
- * finished KEY NAME BUG STATUS MESSAGE DETAILS CASES TIMELINE
+ * finished KEY NAME BUG STATUS MESSAGE DETAILS CASES TIMELINE MILLIS
  * advice   KIND WHERE WHAT                        hygiene advice, at a place in the learner's code
  * hung     KEY WHERE DETAILS                      the test never finished; the test JVM ends here
  * exited   KEY WHERE DETAILS                      the code under test ended the JVM (System.exit)
@@ -62,7 +62,7 @@ final class TestEvents {
 
         void finished(TestResult result) {
             line("finished", result.test(), result.name(), result.bug(), result.status().label(), result.message(), result.details(),
-                    String.join(LIST_SEPARATOR, result.failedCases()), encode(result.timeline()));
+                    String.join(LIST_SEPARATOR, result.failedCases()), encode(result.timeline()), Long.toString(result.duration().toMillis()));
         }
 
         void advice(String kind, String where, String what) {
@@ -100,7 +100,8 @@ final class TestEvents {
 
         TestResult finishedResult() {
             return new TestResult(field(0), field(1), TestResult.Status.ofLabel(field(3)), field(2), field(4), field(5),
-                    field(6).isEmpty() ? List.of() : List.of(field(6).split(LIST_SEPARATOR)), decode(field(7)));
+                    field(6).isEmpty() ? List.of() : List.of(field(6).split(LIST_SEPARATOR)), decode(field(7)),
+                    Duration.ofMillis(field(8).isEmpty() ? 0 : Long.parseLong(field(8))));
         }
     }
 

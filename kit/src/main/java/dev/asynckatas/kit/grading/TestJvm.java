@@ -88,14 +88,20 @@ public final class TestJvm {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader("kata-" + variant.name(), urls(variant.classpath()), TestJvm.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(testClasses(variant.testClasses(), loader))
-                    // The watchdog bounds every test; JUnit's own timeout would run tests on another thread and let a
-                    // spinning one go on behind the next test.
-                    .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
-                    .configurationParameter("jqwik.database", root.resolve("target/grading/jqwik-database").toString())
-                    .build();
-            launcher.execute(request, new TestJvmListener(events, this));
+            List<ClassSelector> classes = testClasses(variant.testClasses(), loader);
+            if (variant.untilCaught()) {
+                // One class at a time, the quick ones first, until one fails: the rest are planned and reported as not run.
+                TestJvmListener listener = new TestJvmListener(events, this);
+                for (ClassSelector test : classes) {
+                    launcher.execute(request(List.of(test)), listener);
+                    if (listener.anyFailed()) {
+                        break;
+                    }
+                }
+                listener.reportNotRun(launcher.discover(request(classes)), "not run: the proof stops a wrong fix at its first failing test class");
+            } else {
+                launcher.execute(request(classes), new TestJvmListener(events, this));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -104,7 +110,20 @@ public final class TestJvm {
         events.done(variant.name());
     }
 
-    /** Every top-level class in the tests' folder: the engines pick the ones that hold tests. */
+    private LauncherDiscoveryRequest request(List<ClassSelector> classes) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(classes)
+                // The watchdog bounds every test; JUnit's own timeout would run tests on another thread and let a
+                // spinning one go on behind the next test.
+                .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
+                .configurationParameter("jqwik.database", root.resolve("target/grading/jqwik-database").toString())
+                .build();
+    }
+
+    /**
+     * Every top-level class in the tests' folder (the engines pick the ones that hold tests): scenario tests first, then
+     * properties, then tests on real threads and sockets, which cost the most.
+     */
     private static List<ClassSelector> testClasses(Path folder, ClassLoader loader) {
         List<ClassSelector> selectors = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
@@ -120,7 +139,16 @@ public final class TestJvm {
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException("a test class could not be loaded: " + e, e);
         }
+        selectors.sort(java.util.Comparator.comparingInt(TestJvm::cost));
         return selectors;
+    }
+
+    private static int cost(ClassSelector test) {
+        String name = test.getClassName();
+        if (name.contains("Integration") || name.contains("Real") || name.contains("Race") || name.contains("Facts")) {
+            return 2;
+        }
+        return name.endsWith("Properties") ? 1 : 0;
     }
 
     private static URL[] urls(List<Path> paths) {

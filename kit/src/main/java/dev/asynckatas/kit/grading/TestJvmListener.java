@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,8 @@ final class TestJvmListener implements TestExecutionListener {
 
     private final TestEvents.Writer events;
     private final TestJvm jvm;
-    private final Map<String, Run> runs = new HashMap<>();
+    private final Map<String, Run> runs = new java.util.LinkedHashMap<>();
+    private int failures;
     private TestPlan plan;
 
     /** One test method on its way: its failing cases and the first failure. */
@@ -40,6 +40,7 @@ final class TestJvmListener implements TestExecutionListener {
         final StringBuilder engineReport = new StringBuilder();
         Throwable firstFailure;
         boolean finished;
+        WallClock.Stopwatch stopwatch;
 
         Run(String key, String name, String bug) {
             this.key = key;
@@ -55,6 +56,11 @@ final class TestJvmListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan(testPlan);
+    }
+
+    /** Announces the tests of a plan this listener has not announced yet. */
+    private void plan(TestPlan testPlan) {
         this.plan = testPlan;
         testPlan.getRoots().forEach(root -> testPlan.getDescendants(root).forEach(id -> method(id).ifPresent(method -> {
             Run run = new Run(keyOf(method), displayName(method, id), bugOf(method));
@@ -64,9 +70,26 @@ final class TestJvmListener implements TestExecutionListener {
         })));
     }
 
+    /** Whether any test this listener saw did not pass. */
+    boolean anyFailed() {
+        return failures > 0;
+    }
+
+    /** Reports every test of {@code testPlan} that never ran as not run, for {@code why}. */
+    void reportNotRun(TestPlan testPlan, String why) {
+        plan(testPlan);
+        runs.values().stream().filter(run -> !run.finished).forEach(run -> {
+            run.finished = true;
+            events.finished(TestResult.notRun(run.key, run.name, run.bug, why));
+        });
+    }
+
     @Override
     public void executionStarted(TestIdentifier id) {
-        method(id).ifPresent(method -> events.started(keyOf(method)));
+        method(id).ifPresent(method -> {
+            events.started(keyOf(method));
+            runs.get(keyOf(method)).stopwatch = WallClock.start();
+        });
         if (id.isTest()) {
             id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                     .ifPresent(method -> jvm.testStarted(keyOf(method), Thread.currentThread()));
@@ -132,7 +155,7 @@ final class TestJvmListener implements TestExecutionListener {
         Throwable first = run.firstFailure != null ? run.firstFailure : failure;
         if (first == null) {
             run.finished = true;
-            events.finished(new TestResult(run.key, run.name, TestResult.Status.PASSED, run.bug, "", "", List.of(), List.of()));
+            events.finished(new TestResult(run.key, run.name, TestResult.Status.PASSED, run.bug, "", "", List.of(), List.of(), elapsed(run)));
             return;
         }
         finish(run, first, TestResult.Status.FAILED, "");
@@ -140,6 +163,7 @@ final class TestJvmListener implements TestExecutionListener {
 
     private void finish(Run run, Throwable failure, TestResult.Status status, String prefix) {
         run.finished = true;
+        failures++;
         String details = detailsOf(failure);
         if (!run.engineReport.isEmpty()) {
             // The engine's own report (jqwik's seed and samples) is for whoever replays the property: last, not in the middle.
@@ -147,8 +171,11 @@ final class TestJvmListener implements TestExecutionListener {
         }
         // Secrets (a token in an assertion's message, say) never reach a report.
         events.finished(new TestResult(run.key, run.name, status, run.bug, Redaction.redact(prefix + messageOf(failure)),
-                Redaction.redact(details), run.failedCases,
-                TimelineReport.eventsOf(failure)));
+                Redaction.redact(details), run.failedCases, TimelineReport.eventsOf(failure), elapsed(run)));
+    }
+
+    private static java.time.Duration elapsed(Run run) {
+        return run.stopwatch == null ? java.time.Duration.ZERO : run.stopwatch.elapsed();
     }
 
     /** The identifier of a test method as a whole (a plain test, a property, or the container of a parameterized test's cases). */

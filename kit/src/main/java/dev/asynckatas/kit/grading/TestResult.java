@@ -14,9 +14,10 @@ import java.util.List;
  * @param details     the failure in full (the learner's part of the stack, the timeline, the engine's report), or empty
  * @param failedCases the cases of a parameterized test that failed ({@code HTTP 500}), in order
  * @param timeline    the events of the timeline attached to the failure, for the HTML report's swim lanes
+ * @param duration    how long it ran (wall time), for instructors and for keeping the kata's tests quick
  */
 public record TestResult(String test, String name, Status status, String bug, String message, String details,
-                         List<String> failedCases, List<TimelineEvent> timeline) {
+                         List<String> failedCases, List<TimelineEvent> timeline, java.time.Duration duration) {
 
     /** How a test ended. */
     public enum Status {
@@ -51,6 +52,12 @@ public record TestResult(String test, String name, Status status, String bug, St
     public TestResult {
         failedCases = List.copyOf(failedCases);
         timeline = List.copyOf(timeline);
+    }
+
+    /** A result whose duration nobody measured. */
+    public TestResult(String test, String name, Status status, String bug, String message, String details, List<String> failedCases,
+            List<TimelineEvent> timeline) {
+        this(test, name, status, bug, message, details, failedCases, timeline, java.time.Duration.ZERO);
     }
 
     /** A test that has not run (yet). */
@@ -89,6 +96,6 @@ public record TestResult(String test, String name, Status status, String bug, St
     }
 
     TestResult withStatus(Status newStatus, String newMessage, String newDetails) {
-        return new TestResult(test, name, newStatus, bug, newMessage, newDetails, failedCases, timeline);
+        return new TestResult(test, name, newStatus, bug, newMessage, newDetails, failedCases, timeline, duration);
     }
 }

@@ -17,15 +17,21 @@ import java.util.List;
  * @param classpath   the directories of its compiled code, given code, tests and test resources (on top of the kit and libraries)
  * @param testClasses the directory whose classes are the tests to run
  * @param mainSources the source folders of the code under test (not the given code): a stack frame there is "your code"
+ * @param untilCaught stop at the first test class with a failure (a wrong fix of the catalogue: one catch proves it red,
+ *                    and the tests after it would only cost time); the tests not run are reported as such
  */
-record VariantSpec(String name, List<Path> classpath, Path testClasses, List<Path> mainSources) {
+record VariantSpec(String name, List<Path> classpath, Path testClasses, List<Path> mainSources, boolean untilCaught) {
+
+    VariantSpec(String name, List<Path> classpath, Path testClasses, List<Path> mainSources) {
+        this(name, classpath, testClasses, mainSources, false);
+    }
 
     private static final String SEPARATOR = "\u001f";
 
     static void write(Path file, List<VariantSpec> variants) {
         List<String> lines = new ArrayList<>();
         for (VariantSpec v : variants) {
-            lines.add(String.join("\t", v.name, join(v.classpath), v.testClasses.toString(), join(v.mainSources)));
+            lines.add(String.join("\t", v.name, join(v.classpath), v.testClasses.toString(), join(v.mainSources), Boolean.toString(v.untilCaught)));
         }
         try {
             Files.write(file, lines, StandardCharsets.UTF_8);
@@ -38,7 +44,7 @@ record VariantSpec(String name, List<Path> classpath, Path testClasses, List<Pat
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).map(line -> {
                 String[] f = line.split("\t", -1);
-                return new VariantSpec(f[0], split(f[1]), Path.of(f[2]), split(f[3]));
+                return new VariantSpec(f[0], split(f[1]), Path.of(f[2]), split(f[3]), Boolean.parseBoolean(f[4]));
             }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

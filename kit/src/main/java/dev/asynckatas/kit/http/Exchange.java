@@ -21,7 +21,10 @@ public final class Exchange {
         COMPLETED,
         /** The client closed the connection before the response was complete (a cancel). */
         ABORTED,
-        /** The client gave up because the response headers were late ({@code HttpRequest.timeout}). */
+        /**
+         * The client gave up because the response headers were late ({@code HttpRequest.timeout}), or the connection
+         * never completed (a connect timeout); either way it closed the connection.
+         */
         TIMED_OUT,
         /** The connection failed: reset, refused, or cut short mid-body. */
         FAILED
@@ -102,6 +105,11 @@ public final class Exchange {
 
     public boolean isCompleted() {
         return state == State.COMPLETED;
+    }
+
+    /** Whether the request reached the server: false when the connection attempt was never answered. */
+    public boolean reachedServer() {
+        return !reply.isUnreachable();
     }
 
     /** How many body bytes reached the client. */

@@ -18,6 +18,8 @@ import java.util.Objects;
  * Reply.status(200).body(bytes).cutShortAfter(100)                             // connection drops mid-body
  * Reply.connectionReset().after(ofSeconds(2))                                  // no response at all
  * Reply.never()                                                                // the server never answers
+ * Reply.ok("...").after(ofSeconds(1)).stallsAfter(10)                          // headers, 10 bytes, then nothing
+ * Reply.unreachable()                                                          // the connection never completes
  * }</pre>
  */
 public final class Reply {
@@ -31,9 +33,12 @@ public final class Reply {
     private final int cutShortAfter;
     private final IOException failure;
     private final boolean never;
+    private final int stallsAfter;
+    private final boolean unreachable;
 
     private Reply(int status, Map<String, List<String>> headers, byte[] body, Duration latency, int chunks,
-                  Duration chunkInterval, int cutShortAfter, IOException failure, boolean never) {
+                  Duration chunkInterval, int cutShortAfter, IOException failure, boolean never, int stallsAfter,
+                  boolean unreachable) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -43,6 +48,8 @@ public final class Reply {
         this.cutShortAfter = cutShortAfter;
         this.failure = failure;
         this.never = never;
+        this.stallsAfter = stallsAfter;
+        this.unreachable = unreachable;
     }
 
     /** A response with this status and an empty body, right away. */
@@ -50,7 +57,7 @@ public final class Reply {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
         }
-        return new Reply(status, Map.of(), new byte[0], Duration.ZERO, 1, Duration.ZERO, -1, null, false);
+        return new Reply(status, Map.of(), new byte[0], Duration.ZERO, 1, Duration.ZERO, -1, null, false, -1, false);
     }
 
     /** 200 with a text body. */
@@ -60,7 +67,7 @@ public final class Reply {
 
     /** No response: the connection fails with {@code failure} (at the reply's latency). */
     public static Reply failure(IOException failure) {
-        return new Reply(0, Map.of(), new byte[0], Duration.ZERO, 1, Duration.ZERO, -1, Objects.requireNonNull(failure), false);
+        return new Reply(0, Map.of(), new byte[0], Duration.ZERO, 1, Duration.ZERO, -1, Objects.requireNonNull(failure), false, -1, false);
     }
 
     /** The server resets the connection before answering. */
@@ -75,13 +82,22 @@ public final class Reply {
 
     /** The server accepts the request and never answers. */
     public static Reply never() {
-        return new Reply(0, Map.of(), new byte[0], Duration.ZERO, 1, Duration.ZERO, -1, null, true);
+        return new Reply(0, Map.of(), new byte[0], Duration.ZERO, 1, Duration.ZERO, -1, null, true, -1, false);
+    }
+
+    /**
+     * Nothing answers the connection attempt (a host that drops it, a server whose backlog is full): the request never
+     * reaches the server, and the client waits until its connect timeout, its request timeout (both end in an
+     * {@code HttpConnectTimeoutException}, as the JDK's do), a cancel, or for ever.
+     */
+    public static Reply unreachable() {
+        return new Reply(0, Map.of(), new byte[0], Duration.ZERO, 1, Duration.ZERO, -1, null, false, -1, true);
     }
 
     public Reply header(String name, String value) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers);
         copy.put(name, List.of(value));
-        return new Reply(status, Map.copyOf(copy), body, latency, chunks, chunkInterval, cutShortAfter, failure, never);
+        return new Reply(status, Map.copyOf(copy), body, latency, chunks, chunkInterval, cutShortAfter, failure, never, stallsAfter, unreachable);
     }
 
     public Reply body(String text) {
@@ -89,7 +105,7 @@ public final class Reply {
     }
 
     public Reply body(byte[] bytes) {
-        return new Reply(status, headers, bytes.clone(), latency, chunks, chunkInterval, cutShortAfter, failure, never);
+        return new Reply(status, headers, bytes.clone(), latency, chunks, chunkInterval, cutShortAfter, failure, never, stallsAfter, unreachable);
     }
 
     /** A JSON body, with its content type. */
@@ -102,7 +118,7 @@ public final class Reply {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("negative latency " + latency);
         }
-        return new Reply(status, headers, body, latency, chunks, chunkInterval, cutShortAfter, failure, never);
+        return new Reply(status, headers, body, latency, chunks, chunkInterval, cutShortAfter, failure, never, stallsAfter, unreachable);
     }
 
     /** The body arrives in {@code count} pieces, one every {@code interval} after the headers. */
@@ -110,7 +126,7 @@ public final class Reply {
         if (count < 1) {
             throw new IllegalArgumentException("at least one chunk");
         }
-        return new Reply(status, headers, body, latency, count, interval, cutShortAfter, failure, never);
+        return new Reply(status, headers, body, latency, count, interval, cutShortAfter, failure, never, stallsAfter, unreachable);
     }
 
     /** The connection drops after {@code bytes} bytes of the body: the client sees an {@code IOException}. */
@@ -118,7 +134,24 @@ public final class Reply {
         if (bytes < 0 || bytes >= body.length) {
             throw new IllegalArgumentException("cut the body short within its " + body.length + " bytes, not at " + bytes);
         }
-        return new Reply(status, headers, body, latency, chunks, chunkInterval, bytes, failure, never);
+        if (stallsAfter >= 0) {
+            throw new IllegalArgumentException("a body either stalls or is cut short, not both");
+        }
+        return new Reply(status, headers, body, latency, chunks, chunkInterval, bytes, failure, never, stallsAfter, unreachable);
+    }
+
+    /**
+     * The body stops after {@code bytes} bytes and never completes: the connection stays open and nothing more comes
+     * (a server stuck mid-response). The headers are on time, so {@code HttpRequest.timeout} does not fire.
+     */
+    public Reply stallsAfter(int bytes) {
+        if (bytes < 0 || bytes > body.length) {
+            throw new IllegalArgumentException("stall the body within its " + body.length + " bytes, not at " + bytes);
+        }
+        if (cutShortAfter >= 0) {
+            throw new IllegalArgumentException("a body either stalls or is cut short, not both");
+        }
+        return new Reply(status, headers, body, latency, chunks, chunkInterval, cutShortAfter, failure, never, bytes, unreachable);
     }
 
     public int status() {
@@ -157,9 +190,19 @@ public final class Reply {
         return never;
     }
 
-    /** When the whole body has arrived, relative to the request (never: null). */
+    /** Bytes after which the body stalls for ever; -1 when it does not. */
+    int stallsAfter() {
+        return stallsAfter;
+    }
+
+    /** Whether the connection attempt is never answered. */
+    public boolean isUnreachable() {
+        return unreachable;
+    }
+
+    /** When the whole body has arrived, relative to the request (never, a stall, unreachable: null). */
     public Duration completesAfter() {
-        return never ? null : latency.plus(chunkInterval.multipliedBy(chunks > 1 ? chunks : 0));
+        return never || unreachable || stallsAfter >= 0 ? null : latency.plus(chunkInterval.multipliedBy(chunks > 1 ? chunks : 0));
     }
 
     @Override
@@ -167,10 +210,14 @@ public final class Reply {
         if (never) {
             return "no answer";
         }
+        if (unreachable) {
+            return "unreachable: the connection attempt gets no answer";
+        }
         if (failure != null) {
             return failure.getMessage() + " after " + latency;
         }
         return status + " (" + body.length + " bytes) after " + latency + (chunks > 1 ? " in " + chunks + " chunks" : "")
-                + (cutShortAfter >= 0 ? ", cut short after " + cutShortAfter + " bytes" : "");
+                + (cutShortAfter >= 0 ? ", cut short after " + cutShortAfter + " bytes" : "")
+                + (stallsAfter >= 0 ? ", stalls after " + stallsAfter + " bytes" : "");
     }
 }

@@ -25,13 +25,17 @@ import javax.net.ssl.SSLParameters;
  * <ul>
  *   <li>{@code sendAsync} returns a future whose {@code cancel(true)}, or that of any stage derived from it,
  *       aborts the exchange (the server sees the abort); the future then fails with a
- *       {@code CancellationException("Request cancelled")} caused by an {@code IOException}. As measured on
- *       JDK 25, a cancel before the response headers completes the future at once, so {@code cancel} returns
- *       true while {@code isCancelled()} stays false; a cancel while the body arrives leaves the future
- *       cancelled ({@code isCancelled()} true). {@code cancel(false)} aborts nothing;
+ *       {@code CancellationException("Request cancelled")} caused by an {@code IOException}. On JDK 25 whether
+ *       {@code isCancelled()} is then true is a race (mostly false: the abort completes the future first); the
+ *       simulation says false for a cancel before the response headers, true for one while the body arrives.
+ *       {@code cancel(false)} aborts nothing;
  *   <li>a blocking {@code send} is aborted by interrupting its lane, and throws {@code InterruptedException};
  *   <li>{@code HttpRequest.timeout} fails the exchange with {@code HttpTimeoutException} when the response
- *       <em>headers</em> are late; a slow body is not covered (as in the JDK up to 25);
+ *       <em>headers</em> are late, and closes the connection; a slow or stalled body is not covered (as in the JDK
+ *       up to 25);
+ *   <li>a connection that never completes ({@link Reply#unreachable()}) fails with
+ *       {@code HttpConnectTimeoutException} at the client's {@code connectTimeout} or the request's timeout,
+ *       whichever is shorter, and waits for ever without either;
  *   <li>HTTP error statuses are responses, not failures; connection failures are {@code IOException}s.
  * </ul>
  * Each exchange delivers on a lane of its own ({@code http#n}), so responses to concurrent requests race.
@@ -43,15 +47,17 @@ final class SimHttpClient extends HttpClient {
 
     private final Simulation sim;
     private final SimNetwork network;
+    private final Duration connectTimeout;
 
-    SimHttpClient(Simulation sim, SimNetwork network) {
+    SimHttpClient(Simulation sim, SimNetwork network, Duration connectTimeout) {
         this.sim = sim;
         this.network = network;
+        this.connectTimeout = connectTimeout;
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return new ExchangeRun<>(sim, network, request, handler).start();
+        return new ExchangeRun<>(sim, network, request, handler, connectTimeout).start();
     }
 
     @Override
@@ -68,7 +74,7 @@ final class SimHttpClient extends HttpClient {
             Thread.interrupted();
             throw new InterruptedException("interrupted before the request was sent");
         }
-        ExchangeRun<T> run = new ExchangeRun<>(sim, network, request, handler);
+        ExchangeRun<T> run = new ExchangeRun<>(sim, network, request, handler, connectTimeout);
         CompletableFuture<HttpResponse<T>> response = run.start();
         try {
             sim.awaitInterruptibly(response::isDone, () -> "the response to " + request.method() + " " + request.uri().getPath());
@@ -99,7 +105,7 @@ final class SimHttpClient extends HttpClient {
 
     @Override
     public Optional<Duration> connectTimeout() {
-        return Optional.empty();
+        return Optional.ofNullable(connectTimeout);
     }
 
     @Override

@@ -47,7 +47,18 @@ public final class SimNetwork {
 
     /** A new client, a {@code java.net.http.HttpClient}, connected to this network. */
     public HttpClient client() {
-        return new SimHttpClient(sim, this);
+        return new SimHttpClient(sim, this, null);
+    }
+
+    /**
+     * A new client with a connect timeout, as {@code HttpClient.newBuilder().connectTimeout(timeout).build()}: it
+     * matters only for a server whose connection never completes ({@link Reply#unreachable()}).
+     */
+    public HttpClient client(java.time.Duration connectTimeout) {
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("a connect timeout must be positive, not " + connectTimeout);
+        }
+        return new SimHttpClient(sim, this, connectTimeout);
     }
 
     /** Every request the server has seen, in order. */
@@ -73,9 +84,10 @@ public final class SimNetwork {
         String headers = request.headers().map().entrySet().stream()
                 .map(h -> h.getKey() + ": " + (Redaction.isSecretHeader(h.getKey()) ? Redaction.REDACTED : String.join(",", h.getValue())))
                 .collect(Collectors.joining(", "));
-        sim.timeline().note(TimelineEvent.NETWORK, "<- #" + exchange.id() + " " + request.method() + " " + request.uri().getPath()
-                + (headers.isEmpty() ? "" : " (" + headers + ")")
-                + (route == null ? " matches no route: 404" : ""));
+        sim.timeline().note(TimelineEvent.NETWORK, (reply.isUnreachable() ? "-- #" : "<- #") + exchange.id() + " " + request.method() + " "
+                + request.uri().getPath() + (headers.isEmpty() ? "" : " (" + headers + ")")
+                + (route == null ? " matches no route: 404" : "")
+                + (reply.isUnreachable() ? ": the connection attempt gets no answer, the request never arrives" : ""));
         return exchange;
     }
 

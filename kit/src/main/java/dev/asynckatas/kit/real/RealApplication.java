@@ -36,6 +36,8 @@ public final class RealApplication implements Application, AutoCloseable {
     private volatile Instant enteredBackgroundAt;
     private ScheduledFuture<?> expiration;
     private int nextId = 1;
+    /** Counts the user's comings and goings, so a return that the user has already undone changes nothing. */
+    private int lifecycleChanges;
 
     public RealApplication(MainThread main, Duration allowance) {
         this.main = main;
@@ -78,32 +80,59 @@ public final class RealApplication implements Application, AutoCloseable {
 
     /** The user leaves the app. */
     public synchronized void enterBackground() {
+        lifecycleChanges++;
         state = State.BACKGROUND;
         enteredBackgroundAt = clock.instant();
         main.execute(() -> observers.forEach(LifecycleObserver::didEnterBackground));
-        expiration = system.schedule(this::expire, allowance.toMillis(), TimeUnit.MILLISECONDS);
+        int visit = lifecycleChanges;
+        expiration = system.schedule(() -> expire(visit), allowance.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The user comes back. */
+    /**
+     * The user comes back, in UIKit's order: on the main thread, {@code willEnterForeground} while the state still
+     * says {@code BACKGROUND}, then the app becomes {@code ACTIVE} ({@code didBecomeActive}).
+     */
     public synchronized void enterForeground() {
-        if (state == State.TERMINATED) {
-            return; // a killed app does not come back: it would launch afresh
+        if (state == State.TERMINATED || state == State.ACTIVE) {
+            return; // a killed app does not come back (it would launch afresh); an active one never left
         }
-        state = State.ACTIVE;
         if (expiration != null) {
             expiration.cancel(false);
         }
-        main.execute(() -> observers.forEach(LifecycleObserver::willEnterForeground));
+        int comingBack = ++lifecycleChanges;
+        main.execute(() -> {
+            synchronized (this) {
+                if (comingBack != lifecycleChanges || state == State.TERMINATED) {
+                    return; // the user left again before the app got here, or it was killed meanwhile
+                }
+                state = State.BACKGROUND; // a suspended app resumes in the background first
+            }
+            try {
+                observers.forEach(LifecycleObserver::willEnterForeground);
+            } finally {
+                synchronized (this) {
+                    if (comingBack == lifecycleChanges && state != State.TERMINATED) {
+                        state = State.ACTIVE;
+                    }
+                }
+            }
+        });
     }
 
-    private void expire() {
+    private void expire(int visit) {
         List<Runnable> handlers;
         synchronized (this) {
+            if (visit != lifecycleChanges) {
+                return; // the user came back in time
+            }
             handlers = new ArrayList<>(open.values());
         }
         // Synchronously on the main thread, as UIKit does: the system waits for the handlers.
         CompletableFuture.runAsync(() -> handlers.forEach(Runnable::run), main).join();
         synchronized (this) {
+            if (visit != lifecycleChanges) {
+                return; // the user came back while the handlers ran
+            }
             if (!open.isEmpty()) {
                 kills.add(open.size() + " background task(s) still open when the background time ran out");
                 state = State.TERMINATED;

@@ -37,6 +37,10 @@ import java.util.concurrent.TimeoutException;
  * client that aborts mid-response, and the JDK's {@code com.sun.net.httpserver} only notices it when a later
  * write fails, which depends on how much the socket buffers swallow first.)
  *
+ * <p>A server started with {@link #startHoldingHeaders} holds the headers too: nothing goes out until the test
+ * releases the first chunk, which then leaves with the headers. That is a server whose answer is late (for
+ * {@code HttpRequest.timeout}, which covers the headers only), and the read still notices a client that gives up.
+ *
  * <p>Nothing sleeps and nothing is timed: the test decides when bytes flow, and every wait is bounded by
  * the caller. {@link #close()} frees every waiting response.
  *
@@ -69,16 +73,18 @@ public final class SlowBodyServer implements AutoCloseable {
     private final ServerSocket listener;
     private final int chunks;
     private final int chunkBytes;
+    private final boolean holdHeaders;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Served> served = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final Map<String, BlockingQueue<Served>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private SlowBodyServer(ServerSocket listener, int chunks, int chunkBytes) {
+    private SlowBodyServer(ServerSocket listener, int chunks, int chunkBytes, boolean holdHeaders) {
         this.listener = listener;
         this.chunks = chunks;
         this.chunkBytes = chunkBytes;
+        this.holdHeaders = holdHeaders;
     }
 
     /**
@@ -86,13 +92,26 @@ public final class SlowBodyServer implements AutoCloseable {
      * bytes each.
      */
     public static SlowBodyServer start(int chunks, int chunkBytes) throws IOException {
+        return start(chunks, chunkBytes, false);
+    }
+
+    /**
+     * As {@link #start}, but the headers wait too: each response sends nothing until the test releases its first
+     * chunk ({@link Served#release(int)}), which goes out with the headers; {@link #awaitRequest} returns as soon as
+     * the request has arrived.
+     */
+    public static SlowBodyServer startHoldingHeaders(int chunks, int chunkBytes) throws IOException {
+        return start(chunks, chunkBytes, true);
+    }
+
+    private static SlowBodyServer start(int chunks, int chunkBytes, boolean holdHeaders) throws IOException {
         if (chunks < 2 || chunkBytes < 1) {
             throw new IllegalArgumentException("a slow body needs at least 2 chunks of at least 1 byte, not " + chunks
                     + " x " + chunkBytes);
         }
         ServerSocket listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        SlowBodyServer server = new SlowBodyServer(listener, chunks, chunkBytes);
+        SlowBodyServer server = new SlowBodyServer(listener, chunks, chunkBytes, holdHeaders);
         server.threads.execute(server::acceptLoop);
         return server;
     }
@@ -123,8 +142,9 @@ public final class SlowBodyServer implements AutoCloseable {
     }
 
     /**
-     * Waits until a request to {@code path} has arrived and its headers and first chunk have gone out: from
-     * then on the request is in flight. Returns the first such request not returned by an earlier call.
+     * Waits until a request to {@code path} has arrived and its headers and first chunk have gone out (with
+     * {@link #startHoldingHeaders}: until it has arrived): from then on the request is in flight. Returns the
+     * first such request not returned by an earlier call.
      *
      * @throws TimeoutException when no such request comes within {@code atMost}
      */
@@ -193,6 +213,13 @@ public final class SlowBodyServer implements AutoCloseable {
     private void writeResponse(Served response, OutputStream out) {
         try {
             byte[] chunk = new byte[chunkBytes];
+            if (holdHeaders) {
+                inFlight(response.path()).add(response);
+                if (!response.awaitPermit()) {
+                    response.stoppedWaiting(); // the client gave up (a timeout, a cancel) before the headers
+                    return;
+                }
+            }
             String headers = "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + bodyBytes()
                     + "\r\n\r\n";
             out.write(headers.getBytes(StandardCharsets.US_ASCII));
@@ -207,7 +234,7 @@ public final class SlowBodyServer implements AutoCloseable {
                 out.write(chunk);
                 out.flush();
                 response.sent(chunkBytes);
-                if (k == 0) {
+                if (k == 0 && !holdHeaders) {
                     inFlight(response.path()).add(response);
                 }
             }
@@ -268,7 +295,8 @@ public final class SlowBodyServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SlowBodyServer at " + uri("/") + ", " + chunks + " chunks of " + chunkBytes + " bytes; served " + served;
+        return "SlowBodyServer at " + uri("/") + ", " + chunks + " chunks of " + chunkBytes + " bytes"
+                + (holdHeaders ? ", headers held" : "") + "; served " + served;
     }
 
     // ------------------------------------------------------------------ one exchange

@@ -16,7 +16,7 @@ public final class Advisories {
     public enum Kind {
         /** A task on MAIN blocked, waiting for something: the app freezes meanwhile. */
         BLOCKS_MAIN,
-        /** A task read the clock in a loop while time stood still. */
+        /** A task polled the clock, a timer or a future in a loop while time stood still. */
         BUSY_WAIT
     }
 

@@ -1,6 +1,7 @@
 package dev.asynckatas.kit.sim;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
 
@@ -47,6 +48,21 @@ public final class Lane implements Executor {
     /** Runs {@code task} on this lane as soon as the lane is free. */
     public void execute(String label, Runnable task) {
         sim.schedule(this, Duration.ZERO, label, task);
+    }
+
+    /**
+     * A timer: runs {@code task} on this lane once {@code delay} of virtual time has passed, and waits its turn like every
+     * task of the lane. The timeline notes where it was set.
+     *
+     * @return the timer: {@code cancel} stops it if it has not run yet; {@code isDone()} is true once it has run, or was
+     *         cancelled
+     */
+    public java.util.concurrent.Future<?> timer(Duration delay, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay " + delay);
+        }
+        return new LaneTimer(sim, this, delay, task);
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeoutException;
  *       {@code cancel(true)} on any of them reaches the {@link Cancellable} behind the first one, as the JDK's
  *       {@code HttpClient} futures abort their exchange; {@code cancel(false)} reaches nothing;
  *   <li>{@code *Async} stages without an executor, {@link #orTimeout} and {@link #completeOnTimeout} run on
- *       the simulation, never on the JDK's common pool or its real-time delayer.
+ *       the simulation, never on the JDK's common pool or its real-time delayer;
+ *   <li>a task that polls {@link #isDone()} or {@link #getNow} over and over while time stands still is busy-waiting,
+ *       and ends in a {@link LivelockError} instead of hanging the test ({@link Simulation#notePoll}).
  * </ul>
  */
 public class SimFuture<T> extends CompletableFuture<T> {
@@ -68,6 +70,24 @@ public class SimFuture<T> extends CompletableFuture<T> {
             throw new TimeoutException("no result for " + describe() + " within " + Duration.of(timeout, unit.toChronoUnit()));
         }
         return super.get();
+    }
+
+    /** Also counts as a poll of this future: a task that asks it over and over while time stands still is busy-waiting. */
+    @Override
+    public boolean isDone() {
+        if (sim.insideTask()) {
+            sim.notePoll(this::describe);
+        }
+        return super.isDone();
+    }
+
+    /** Also counts as a poll of this future, as {@link #isDone()} does. */
+    @Override
+    public T getNow(T valueIfAbsent) {
+        if (sim.insideTask()) {
+            sim.notePoll(this::describe);
+        }
+        return super.getNow(valueIfAbsent);
     }
 
     @Override

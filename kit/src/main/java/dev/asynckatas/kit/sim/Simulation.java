@@ -367,6 +367,10 @@ public final class Simulation {
         Duration start = clock.elapsed();
         clock.taskStarted();
         timeline.record(lane.name(), TimelineEvent.Kind.TASK, task.label());
+        Duration late = start.minus(task.due());
+        if (lane == main && late.compareTo(mainHangLimit) > 0) {
+            timeline.note(lane.name(), "due at " + format(task.due()) + ", runs " + format(late) + " late: the main thread was busy");
+        }
         try {
             task.body().run();
         } catch (SimulationError error) {
@@ -407,6 +411,44 @@ public final class Simulation {
             recentTasks.removeFirst();
         }
         recentTasks.addLast(task.toString());
+    }
+
+    // ---------------------------------------------------------------- busy-waiting
+
+    /**
+     * Notes that the running task polled {@code what}, a state that only other tasks can change (the clock, a timer, a
+     * future). Time stands still while a task runs, and every lane waits for it to return (the simulation is one
+     * thread), so a task that polls over and over without waiting is busy-waiting: past a limit (100 000 polls
+     * with time standing still) it ends in a {@link LivelockError} that names what it polled and the tasks it is
+     * keeping from running, instead of hanging the test. Polls made by the test itself are not counted.
+     */
+    public void notePoll(Supplier<String> what) {
+        clock.poll(what);
+    }
+
+    /** The error for a task that polled {@code what} {@code polls} times while time stood still. */
+    LivelockError busyWaiting(String what, int polls) {
+        Lane spinning = currentLane();
+        StringBuilder message = new StringBuilder("Busy-waiting: ").append(currentTask).append(" polled ").append(what)
+                .append(' ').append(polls).append(" times while time stood still. Time moves only between tasks, so what it waits for"
+                        + " can never happen while it loops");
+        List<Task> behind = spinning.queue.stream().sorted(Task.ORDER).toList();
+        List<Task> elsewhere = pending().stream().filter(t -> t.lane() != spinning).toList();
+        if (!behind.isEmpty()) {
+            message.append(": queued behind it on ").append(spinning.name()).append(", ").append(dueLabels(behind, false));
+        }
+        if (!elsewhere.isEmpty()) {
+            message.append(behind.isEmpty() ? ": " : "; ").append("waiting on other lanes (the simulation runs one task at a time,"
+                    + " like one thread), ").append(dueLabels(elsewhere, true));
+        }
+        message.append(". A loop that polls a flag, a timer, a future or the time never lets the work it waits for run;"
+                + " react to a callback or a future instead.");
+        return new LivelockError(message.toString());
+    }
+
+    private static String dueLabels(List<Task> tasks, boolean withLane) {
+        return tasks.stream().limit(3).map(t -> "\"" + t.label() + "\" due at " + format(t.due()) + (withLane ? " on " + t.lane().name() : ""))
+                .collect(Collectors.joining(", ")) + (tasks.size() > 3 ? ", ..." : "");
     }
 
     // ---------------------------------------------------------------- blocking

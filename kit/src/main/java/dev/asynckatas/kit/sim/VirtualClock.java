@@ -8,9 +8,9 @@ import java.time.InstantSource;
  * The simulation's clock: time moves only when the simulation says so (a test advancing it, or a blocked
  * task waiting for something later).
  *
- * <p>It also notices busy-waiting: code that reads the clock over and over inside one task while time
- * stands still (a {@code while (!timedOut) {}} loop on the main thread) gets a {@link LivelockError}
- * instead of hanging the test.
+ * <p>It also notices busy-waiting: code that polls over and over inside one task while time stands still
+ * (reads the clock, asks a timer or a future whether it is done: a {@code while (!timedOut) {}} loop on the
+ * main thread) gets a {@link LivelockError} instead of hanging the test. See {@link Simulation#notePoll}.
  */
 public final class VirtualClock implements InstantSource {
 
@@ -21,7 +21,7 @@ public final class VirtualClock implements InstantSource {
 
     private final Simulation sim;
     private Duration elapsed = Duration.ZERO;
-    private int readsWhileStill;
+    private int pollsWhileStill;
 
     VirtualClock(Simulation sim) {
         this.sim = sim;
@@ -29,13 +29,17 @@ public final class VirtualClock implements InstantSource {
 
     @Override
     public Instant instant() {
-        if (sim.currentTask() != null && ++readsWhileStill > SPIN_LIMIT) {
-            Advisories.report(Advisories.Kind.BUSY_WAIT, "reads the clock in a loop while time stands still (busy waiting)");
-            throw sim.fail(new LivelockError("Busy-waiting: " + sim.currentTask() + " read the clock " + SPIN_LIMIT
-                    + " times while time stood still. A loop that polls a flag or the time on one thread never lets"
-                    + " the work it waits for run; wait for a callback or a future instead."));
-        }
+        poll(() -> "the clock");
         return START.plus(elapsed);
+    }
+
+    /** Counts one poll by the running task; past {@link #SPIN_LIMIT} polls while time stands still, it is busy-waiting. */
+    void poll(java.util.function.Supplier<String> what) {
+        if (sim.currentTask() != null && ++pollsWhileStill > SPIN_LIMIT) {
+            String polled = what.get();
+            Advisories.report(Advisories.Kind.BUSY_WAIT, "polls " + polled + " in a loop while time stands still (busy waiting)");
+            throw sim.fail(sim.busyWaiting(polled, SPIN_LIMIT));
+        }
     }
 
     /** Time since the simulation started. */
@@ -46,11 +50,11 @@ public final class VirtualClock implements InstantSource {
     void advanceTo(Duration target) {
         if (target.compareTo(elapsed) > 0) {
             elapsed = target;
-            readsWhileStill = 0;
+            pollsWhileStill = 0;
         }
     }
 
     void taskStarted() {
-        readsWhileStill = 0;
+        pollsWhileStill = 0;
     }
 }

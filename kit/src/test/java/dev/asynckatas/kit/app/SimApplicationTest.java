@@ -194,6 +194,76 @@ class SimApplicationTest {
     }
 
     @Test
+    @DisplayName("coming back in UIKit's order: willEnterForeground while state() still says BACKGROUND, then ACTIVE;"
+            + " work queued on MAIN from the notification sees ACTIVE")
+    void willEnterForegroundSeesTheBackgroundState(Simulation sim, SimApplication app, SimMainThread main) {
+        app.addObserver(new Application.LifecycleObserver() {
+            @Override
+            public void willEnterForeground() {
+                seen.add("in willEnterForeground: " + app.state() + ", entering foreground: " + app.isEnteringForeground());
+                main.execute(() -> seen.add("queued from it: " + app.state() + ", entering foreground: " + app.isEnteringForeground()));
+            }
+        });
+        beginUpload(app, () -> { });
+
+        app.enterBackground();
+        sim.advanceBy(Duration.ofSeconds(5));
+        app.enterForeground();
+        sim.runCurrent();
+
+        assertThat(seen).containsExactly(
+                "in willEnterForeground: BACKGROUND, entering foreground: true",
+                "queued from it: ACTIVE, entering foreground: false");
+        assertThat(app.currentState()).isEqualTo(State.ACTIVE);
+        assertThat(sim.violations()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a suspended app resumes in the background: willEnterForeground sees BACKGROUND, not SUSPENDED")
+    void aSuspendedAppResumesInTheBackground(Simulation sim, SimApplication app) {
+        app.addObserver(new Application.LifecycleObserver() {
+            @Override
+            public void willEnterForeground() {
+                seen.add("in willEnterForeground: " + app.state());
+            }
+        });
+
+        app.enterBackground();
+        assertThat(app.currentState()).isEqualTo(State.SUSPENDED);
+        sim.advanceBy(Duration.ofSeconds(90));
+        app.enterForeground();
+
+        assertThat(seen).containsExactly("in willEnterForeground: BACKGROUND");
+        assertThat(app.currentState()).isEqualTo(State.ACTIVE);
+    }
+
+    @Test
+    @DisplayName("inside willEnterForeground, long after the allowance ran out, a task can still be begun, and ending the"
+            + " last one does not suspend the app that is coming back")
+    void tasksBegunAndEndedInWillEnterForegroundDoNotSuspendTheApp(Simulation sim, SimApplication app) {
+        app.addObserver(new Application.LifecycleObserver() {
+            @Override
+            public void willEnterForeground() {
+                seen.add("time remaining is unlimited: " + app.backgroundTimeRemaining().equals(SimApplication.UNLIMITED));
+                BackgroundTaskId refresh = app.beginBackgroundTask("refresh", () -> { });
+                seen.add("begun: " + refresh.isValid());
+                app.endBackgroundTask(refresh);
+            }
+        });
+        beginUpload(app, () -> app.endBackgroundTask(upload));
+
+        app.enterBackground();
+        sim.advanceBy(Duration.ofSeconds(60));
+        app.enterForeground();
+        sim.runUntilIdle();
+
+        assertThat(seen).containsExactly("time remaining is unlimited: true", "begun: true");
+        assertThat(app.currentState()).isEqualTo(State.ACTIVE);
+        assertThat(app.openBackgroundTasks()).isEmpty();
+        assertThat(sim.violations()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a killed app never runs anything again, even after the user opens it")
     void aKilledAppStaysDead(Simulation sim, SimApplication app) {
         app.addObserver(new Application.LifecycleObserver() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.asynckatas.kit.junit.SimulationTest;
 import dev.asynckatas.kit.sim.Simulation;
 import dev.asynckatas.kit.sim.Violation;
+import dev.asynckatas.platform.Application;
 import dev.asynckatas.platform.Application.State;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,14 +35,46 @@ class SimNavigatorTest {
                     assertThat(receipt.at()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(receipt.lane()).isEqualTo("MAIN");
                     assertThat(receipt.appState()).isEqualTo(State.ACTIVE);
+                    assertThat(receipt.inFrontOfTheUser()).isTrue();
                 },
                 error -> {
                     assertThat(error.kind()).isEqualTo(SimNavigator.Shown.Kind.ERROR);
                     assertThat(error.appState()).isEqualTo(State.BACKGROUND);
+                    assertThat(error.inFrontOfTheUser()).isFalse();
                 });
         assertThat(navigator.screens()).hasSize(1);
         assertThat(navigator.errors()).hasSize(1);
         assertThat(sim.violations()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("shown during willEnterForeground: the state says BACKGROUND, but the user is coming back and sees it")
+    void shownWhileComingBackIsInFrontOfTheUser(Simulation sim, SimNavigator navigator, SimApplication app) {
+        app.addObserver(new Application.LifecycleObserver() {
+            @Override
+            public void willEnterForeground() {
+                navigator.show("receipt");
+            }
+        });
+        app.beginBackgroundTask("keeps the app alive", () -> { });
+        app.enterBackground();
+        sim.main().execute("shows the error in the background", () -> navigator.showError("Offline", () -> { }));
+        sim.runCurrent();
+        sim.advanceBy(Duration.ofSeconds(2));
+        app.enterForeground();
+
+        assertThat(navigator.shown()).satisfiesExactly(
+                error -> {
+                    assertThat(error.appState()).isEqualTo(State.BACKGROUND);
+                    assertThat(error.enteringForeground()).isFalse();
+                    assertThat(error.inFrontOfTheUser()).isFalse();
+                },
+                receipt -> {
+                    assertThat(receipt.appState()).isEqualTo(State.BACKGROUND);
+                    assertThat(receipt.enteringForeground()).isTrue();
+                    assertThat(receipt.inFrontOfTheUser()).isTrue();
+                    assertThat(receipt.toString()).contains("willEnterForeground");
+                });
     }
 
     @Test

@@ -82,15 +82,16 @@ final class FixtureRepository {
         }
     }
 
-    /** What the grader printed, and the arguments it ran with. */
-    record Output(String text, Grader.Arguments arguments) {
+    /** What the grader printed, the reports it wrote (read right after the run), and the arguments it ran with. */
+    record Output(String text, Grader.Arguments arguments, String resultsJson, String reportText, String html, List<String> verdicts) {
         /** The text with every run of white space as one space: what it says, whatever the scorecard's line breaks. */
         String flat() {
             return text.replaceAll("\\s+", " ");
         }
 
+        /** Whether the run left the verdict file {@code name} ({@code grade-failed}, {@code grade-passed}, ...) for Maven. */
         boolean verdict(String name) {
-            return Files.isRegularFile(arguments.exercise().resolve("target/katas").resolve(name));
+            return verdicts.contains(name);
         }
     }
 
@@ -106,6 +107,12 @@ final class FixtureRepository {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         arguments.verdicts().forEach(file -> file.toFile().delete());
         Grader.run(arguments, out);
-        return new Output(bytes.toString(StandardCharsets.UTF_8), arguments);
+        return new Output(bytes.toString(StandardCharsets.UTF_8), arguments, readIfThere("target/grading/results.json"),
+                readIfThere("target/grading/report.txt"), readIfThere("target/grading/index.html"),
+                arguments.verdicts().stream().filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList());
+    }
+
+    private String readIfThere(String relative) {
+        return Files.isRegularFile(root.resolve(relative)) ? read(relative) : "";
     }
 }

@@ -21,7 +21,8 @@ class GraderPartsTest {
     void eventsRoundTrip() {
         Path file = folder.resolve("events.tsv");
         TestResult result = new TestResult("T.m", "does\tthings", TestResult.Status.FAILED, "a bug", "line one\nline \\two", "details\n",
-                List.of("HTTP 500", "a reset"), List.of(new TimelineEvent(Duration.ofMillis(1500), "http#2", TimelineEvent.Kind.PROBLEM, "a|b")));
+                List.of("HTTP 500", "a reset"), List.of(new TimelineEvent(Duration.ofMillis(1500), "http#2", TimelineEvent.Kind.PROBLEM, "a|b")),
+                Duration.ofMillis(42));
         TestEvents.Writer writer = new TestEvents.Writer(file);
         writer.variant("v");
         writer.finished(result);

@@ -112,37 +112,50 @@ import java.util.concurrent.TimeUnit;
                 .tests("94-sleeping", "@Test void naps() throws Exception { assertThat(new Code().nap()).isEqualTo(1); }");
     }
 
+    /** Every fixture kata graded in one build, as `mvn test` at the root would. */
+    private static FixtureRepository.Output all;
+    /** A one-kata run, as `mvn test -pl exercises/90-counting -am` would. */
+    private static FixtureRepository.Output counting;
+    /** A run that graded only 94 of the build's 90 and 94 (`-Dkata=94`), after {@link #all}. */
+    private static FixtureRepository.Output sleepingOnly;
+
+    @BeforeAll
+    static void grade() {
+        all = repo.grade(List.of("90-counting", "91-spinning", "92-exiting", "93-broken", "94-sleeping"));
+        counting = repo.grade(List.of("90-counting"));
+        sleepingOnly = repo.grade(List.of("90-counting", "94-sleeping"), "--only=94");
+    }
+
     @Test
     @DisplayName("a kata in progress: the scorecard names each failing test, its case, its bug and what it saw; the build fails")
     void gradesAKataInProgress() {
-        FixtureRepository.Output output = repo.grade(List.of("90-counting"));
-
-        assertThat(output.text()).contains("90-counting: 1 of 4 tests pass, in progress")
+        assertThat(all.flat()).contains("90-counting: 1 of 4 tests pass, in progress")
                 .contains("FAIL adds nothing [1 plus nothing, 2 plus nothing]")
                 .contains("bug: adds by subtracting")
                 .contains("saw: [2 + 3] expected: 5")
-                .contains("1 passed, 3 failed")
                 .contains("docs/90-counting.md#hints");
-        assertThat(output.text().strip()).as("the scorecard is the last thing printed").endsWith("=".repeat(Scorecard.WIDTH));
-        assertThat(output.verdict("grade-failed")).as("the build fails while a test fails").isTrue();
+        assertThat(counting.flat()).contains("1 passed, 3 failed");
+        assertThat(all.text().strip()).as("the scorecard is the last thing printed").endsWith("=".repeat(Scorecard.WIDTH));
+        assertThat(all.text().lines()).as("every line fits an 80-column terminal").allSatisfy(line -> assertThat(line.length())
+                .isLessThanOrEqualTo(Scorecard.WIDTH));
+        assertThat(counting.verdict("grade-failed")).as("the build fails while a test fails").isTrue();
     }
 
     @Test
     @DisplayName("a one-kata run prints the first failure in full, with its timeline, before the scorecard; secrets stay redacted")
     void printsTheFirstFailureInFull() {
-        String text = repo.grade(List.of("90-counting")).text();
+        String text = counting.text();
 
         assertThat(text.indexOf("the first failing test in full")).as("the details come first").isLessThan(text.indexOf("async-katas scorecard"));
         assertThat(text).doesNotContain("s3cr3t-token");
-        assertThat(repo.read("target/grading/report.txt")).contains("Timeline (virtual time").doesNotContain("s3cr3t-token");
+        assertThat(counting.reportText()).contains("Timeline (virtual time").doesNotContain("s3cr3t-token");
+        assertThat(all.text()).as("a run of several katas prints no failure in full").doesNotContain("the first failing test in full");
     }
 
     @Test
     @DisplayName("the HTML report holds the scorecard and each failure's timeline as swim lanes, the failing moment marked")
     void writesTheHtmlReport() throws Exception {
-        repo.grade(List.of("90-counting"));
-
-        String html = repo.read("target/grading/index.html");
+        String html = all.html();
         Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(html)));
         var xpath = XPathFactory.newInstance().newXPath();
         assertThat(xpath.evaluate("count(//*[local-name()='table'][@class='scorecard']//*[local-name()='tr'])", page, XPathConstants.NUMBER))
@@ -153,95 +166,80 @@ import java.util.concurrent.TimeUnit;
         assertThat(columns.getLength()).as("time, MAIN, server, and the marker column").isEqualTo(4);
         assertThat(xpath.evaluate(failure + "//*[local-name()='tr'][contains(@class,'moment')]", page))
                 .as("the failing moment is the problem").contains("shows the answer before it arrives").contains("the failing moment");
+        assertThat(xpath.evaluate("//*[local-name()='section'][@id='91-spinning-CodeTest.spinsForever']", page))
+                .as("the hung test, with where it was stuck").contains("Code.spin");
         assertThat(html).as("self-contained: nothing fetched from the network").doesNotContain("s3cr3t-token")
                 .doesNotContainPattern("(src|href)=\"https?:").doesNotContain("<script").doesNotContain("@import");
     }
 
     @Test
-    @DisplayName("results.json: a versioned schema, every kata listed, each test's status, bug and message")
+    @DisplayName("results.json: a versioned schema, every kata listed with its status, each test's status, bug and message")
     void writesResultsJson() throws Exception {
-        repo.grade(List.of("90-counting"));
-
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(repo.path("target/grading/results.json").toFile());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(all.resultsJson());
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(ResultsJson.SCHEMA_VERSION);
-        assertThat(json.get("katas")).hasSize(5);
-        var kata = json.get("katas").get(0);
-        assertThat(kata.get("kata").asText()).isEqualTo("90-counting");
-        assertThat(kata.get("status").asText()).isEqualTo("in progress");
-        assertThat(kata.get("counts").get("passed").asInt()).isEqualTo(1);
-        assertThat(kata.get("tests").findValuesAsText("status")).containsExactlyInAnyOrder("fail", "pass", "fail", "fail");
-        assertThat(json.get("katas").get(1).get("status").asText()).as("a kata this run did not grade").isEqualTo("not run");
-        assertThat(json.get("katas").get(1).get("tests")).isEmpty();
+        List<String> statuses = new java.util.ArrayList<>();
+        json.get("katas").forEach(kata -> statuses.add(kata.get("status").asText()));
+        assertThat(statuses).containsExactly("in progress", "hung", "crashed", "not compiled", "solved");
+        var counting = json.get("katas").get(0);
+        assertThat(counting.get("counts").get("passed").asInt()).isEqualTo(1);
+        assertThat(counting.get("tests").findValuesAsText("status")).containsExactlyInAnyOrder("fail", "pass", "fail", "fail");
+        assertThat(json.get("katas").get(1).get("problem").get("where").asText()).startsWith("exercises/91-spinning/src/main/java/fixture/Code.java:");
         SchemaCheck.assertValid(json);
     }
 
     @Test
     @DisplayName("an endless loop: the kata is reported hung within the limit, at the file and line of the loop; the next kata is still graded")
     void anEndlessLoopIsReportedWhereItSpins() {
-        FixtureRepository.Output output = repo.grade(List.of("91-spinning", "94-sleeping"));
-
-        assertThat(output.flat()).contains("91-spinning: 1 of 3 tests pass, hung")
+        assertThat(all.flat()).contains("91-spinning: 1 of 3 tests pass, hung")
                 .contains("exercises/91-spinning/src/main/java/fixture/Code.java:")
                 .contains("kept running and never returned")
                 .contains("1 test not run")
                 .contains("94-sleeping: 1 of 1 tests pass, solved");
-        String report = repo.read("target/grading/report.txt");
-        assertThat(report).contains("[error] spins forever").contains("[not run] never runs").contains("Code.spin");
+        assertThat(all.reportText()).contains("[error] spins forever").contains("[not run] never runs").contains("Code.spin");
     }
 
     @Test
     @DisplayName("System.exit: reported with the test that ran and the line that called it, and the scorecard is still written")
     void systemExitIsReported() {
-        FixtureRepository.Output output = repo.grade(List.of("92-exiting"));
-
-        assertThat(output.flat()).contains("92-exiting: 0 of 1 tests pass, crashed")
+        assertThat(all.flat()).contains("92-exiting: 0 of 1 tests pass, crashed")
                 .contains("System.exit was called at exercises/92-exiting/src/main/java/fixture/Code.java:4");
-        assertThat(repo.read("target/grading/results.json")).contains("\"status\": \"crashed\"");
-        assertThat(repo.read("target/grading/report.txt")).as("the place, from the repository's root, in the report")
+        assertThat(all.reportText()).as("the place, from the repository's root, in the report")
                 .contains("advice: exercises/92-exiting/src/main/java/fixture/Code.java:4 (Code.quit): calls System.exit");
     }
 
     @Test
     @DisplayName("a kata that does not compile shows the compiler's first error; the other katas are graded")
     void aCompileErrorIsShownAndTheOthersAreGraded() {
-        FixtureRepository.Output output = repo.grade(List.of("93-broken", "94-sleeping"));
-
-        assertThat(output.flat()).contains("93-broken: does not compile")
+        assertThat(all.flat()).contains("93-broken: does not compile")
                 .contains("exercises/93-broken/src/main/java/fixture/Code.java:4: ';' expected")
                 .contains("94-sleeping: 1 of 1 tests pass, solved")
                 .contains("1 kata not compiled");
-        assertThat(output.verdict("grade-failed")).isTrue();
+        assertThat(all.verdict("grade-failed")).isTrue();
     }
 
     @Test
     @DisplayName("hygiene: Thread.sleep in the learner's code is advice beside the scorecard, with its line, not a failure")
     void sleepingIsAdvice() {
-        FixtureRepository.Output output = repo.grade(List.of("94-sleeping"));
-
-        assertThat(output.flat()).contains("advice: Code.java:5 (Code.nap) calls Thread.sleep: sleeping waits a fixed time")
-                .contains("Every test passes: 94-sleeping is solved.");
-        assertThat(output.verdict("grade-passed")).as("a solved kata passes the build").isTrue();
+        assertThat(all.flat()).contains("advice: Code.java:5 (Code.nap) calls Thread.sleep: sleeping waits a fixed time");
+        assertThat(sleepingOnly.flat()).contains("Every test passes: 94-sleeping is solved.");
+        assertThat(sleepingOnly.verdict("grade-passed")).as("a solved kata passes the build").isTrue();
     }
 
     @Test
     @DisplayName("nothing is stale: a kata graded in an earlier run is 'not run' in the next run's reports")
     void noResultIsStale() throws Exception {
-        repo.grade(List.of("90-counting"));
-        repo.grade(List.of("94-sleeping"));
-
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(repo.path("target/grading/results.json").toFile());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sleepingOnly.resultsJson());
+        assertThat(json.get("katas").get(0).get("kata").asText()).isEqualTo("90-counting");
         assertThat(json.get("katas").get(0).get("status").asText()).isEqualTo("not run");
         assertThat(json.get("katas").get(0).get("tests")).isEmpty();
-        assertThat(repo.read("target/grading/report.txt")).doesNotContain("adds by subtracting");
-        assertThat(Files.readString(repo.path("target/grading/index.html"))).doesNotContain("adds by subtracting");
+        assertThat(sleepingOnly.reportText()).doesNotContain("adds by subtracting");
+        assertThat(sleepingOnly.html()).doesNotContain("adds by subtracting");
+        assertThat(sleepingOnly.text()).as("-Dkata=94 grades 94 alone").doesNotContain("90-counting:");
     }
 
     @Test
-    @DisplayName("-Dkata selects by number or name; a selection that matches nothing says which katas there are")
-    void selectsKatas() {
-        assertThat(repo.grade(List.of("90-counting", "94-sleeping"), "--only=94").text()).contains("94-sleeping: 1 of 1")
-                .doesNotContain("90-counting: ");
-        assertThat(repo.grade(List.of("90-counting", "94-sleeping"), "--only=sleeping").text()).contains("94-sleeping: 1 of 1");
+    @DisplayName("a selection that matches nothing says which katas there are, and fails the build")
+    void aSelectionOfNothingSaysWhatThereIs() {
         FixtureRepository.Output none = repo.grade(List.of("90-counting"), "--only=42");
         assertThat(none.text()).contains("no kata matches -Dkata=42").contains("90-counting, 91-spinning");
         assertThat(none.verdict("grade-failed")).isTrue();

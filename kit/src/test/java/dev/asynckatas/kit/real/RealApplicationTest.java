@@ -30,7 +30,7 @@ class RealApplicationTest {
     }
 
     private static org.awaitility.core.ConditionFactory eventually() {
-        return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(10));
+        return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5));
     }
 
     @Test
@@ -81,8 +81,28 @@ class RealApplicationTest {
         app.enterBackground();
         app.enterForeground();
 
-        eventually().until(() -> seen.size() == 2);
+        eventually().until(app::state, State.ACTIVE::equals);
         assertThat(seen).containsExactly("didEnterBackground on main: true", "willEnterForeground on main: true");
+    }
+
+    @Test
+    @DisplayName("coming back in UIKit's order: willEnterForeground while the state still says BACKGROUND, then ACTIVE;"
+            + " work queued on main from the notification sees ACTIVE")
+    void willEnterForegroundSeesTheBackgroundState() {
+        app.addObserver(new Application.LifecycleObserver() {
+            @Override
+            public void willEnterForeground() {
+                seen.add("in willEnterForeground: " + app.state());
+                main.execute(() -> seen.add("queued from it: " + app.state()));
+            }
+        });
+        app.beginBackgroundTask("keeps the app alive", () -> { });
+
+        app.enterBackground();
+        app.enterForeground();
+
+        eventually().until(() -> seen.size() == 2);
+        assertThat(seen).containsExactly("in willEnterForeground: BACKGROUND", "queued from it: ACTIVE");
         assertThat(app.state()).isEqualTo(State.ACTIVE);
     }
 

@@ -45,4 +45,47 @@ class RealMainThreadTest {
         assertThat(current).containsOnly(true);
         assertThat(main.isCurrent()).isFalse();
     }
+
+    @Test
+    @DisplayName("a timer runs its task on main-ui once its delay has passed; its future is then done")
+    void aTimerRunsOnTheMainThread() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch fired = new CountDownLatch(1);
+
+        java.util.concurrent.Future<?> timer = main.schedule(java.time.Duration.ofMillis(20), () -> {
+            threads.add(Thread.currentThread().getName());
+            fired.countDown();
+        });
+
+        assertThat(fired.await(5, TimeUnit.SECONDS)).as("the timer fired").isTrue();
+        timer.get(5, TimeUnit.SECONDS);
+        assertThat(threads).containsExactly("main-ui");
+        assertThat(timer.isDone()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a timer waits its turn behind a busy main thread, and a cancelled one never runs")
+    void timersQueueBehindTheMainThread() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch last = new CountDownLatch(1);
+        main.execute(() -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            order.add("busy task ends");
+        });
+
+        java.util.concurrent.Future<?> cancelled = main.schedule(java.time.Duration.ofMillis(1), () -> order.add("cancelled timer"));
+        main.schedule(java.time.Duration.ofMillis(2), () -> order.add("timer"));
+        main.schedule(java.time.Duration.ofMillis(3), last::countDown);
+        assertThat(cancelled.cancel(false)).isTrue();
+        release.countDown();
+
+        assertThat(last.await(5, TimeUnit.SECONDS)).as("the last timer fired").isTrue();
+        assertThat(order).containsExactly("busy task ends", "timer");
+        assertThat(cancelled.isCancelled()).isTrue();
+    }
 }

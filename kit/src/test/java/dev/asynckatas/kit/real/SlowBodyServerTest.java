@@ -136,4 +136,49 @@ class SlowBodyServerTest {
     void refusesATinyBody() {
         assertThatThrownBy(() -> SlowBodyServer.start(1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("holding the headers: nothing goes out until the first release, which sends the headers with the first chunk")
+    void holdsTheHeadersUntilReleased() throws Exception {
+        try (SlowBodyServer holding = SlowBodyServer.startHoldingHeaders(4, 1024)) {
+            CompletableFuture<HttpResponse<java.io.InputStream>> headers = http.sendAsync(
+                    HttpRequest.newBuilder(holding.uri("/late")).build(), BodyHandlers.ofInputStream());
+
+            Served served = holding.awaitRequest("/late", PATIENCE);
+            assertThat(served.bodyBytesSent()).as("bytes sent before the first release").isZero();
+            assertThat(headers).as("the client's response before the headers are released").isNotDone();
+
+            served.release(1);
+            HttpResponse<java.io.InputStream> response = headers.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            served.releaseAll();
+            try (java.io.InputStream body = response.body()) {
+                assertThat(body.readAllBytes()).hasSize(holding.bodyBytes());
+            }
+            await().pollDelay(Duration.ZERO).atMost(PATIENCE).until(served::isOver);
+            assertThat(served.outcome()).isEqualTo(Outcome.SENT_EVERYTHING);
+        }
+    }
+
+    @Test
+    @DisplayName("holding the headers: a client that gives up before them (its request timeout) is seen going away, after 0 bytes")
+    void noticesAClientThatGivesUpBeforeTheHeaders() throws Exception {
+        try (SlowBodyServer holding = SlowBodyServer.startHoldingHeaders(4, 1024)) {
+            // One whole exchange first: the timed request then reuses the open connection, so its timeout can only fire
+            // for want of headers (a cold first connection may take longer than 100 ms, and be a connect timeout).
+            CompletableFuture<HttpResponse<byte[]>> warmUp = http.sendAsync(HttpRequest.newBuilder(holding.uri("/warm-up")).build(),
+                    BodyHandlers.ofByteArray());
+            holding.awaitRequest("/warm-up", PATIENCE).releaseAll();
+            warmUp.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(
+                    HttpRequest.newBuilder(holding.uri("/late")).timeout(Duration.ofMillis(100)).build(), BodyHandlers.ofByteArray());
+            Served served = holding.awaitRequest("/late", PATIENCE);
+
+            await().pollDelay(Duration.ZERO).atMost(PATIENCE).until(served::isOver);
+
+            assertThat(served.outcome()).isEqualTo(Outcome.ABORTED);
+            assertThat(served.bodyBytesSent()).isZero();
+            assertThat(response).isCompletedExceptionally();
+        }
+    }
 }

@@ -103,4 +103,41 @@ class FailureDetectionTest {
         assertThatThrownBy(sim::runCurrent).isInstanceOf(LivelockError.class)
                 .hasMessageContaining("Busy-waiting").hasMessageContaining("spins until a second has passed");
     }
+
+    @Test
+    @DisplayName("a task that spins on a future's isDone() gets a LivelockError naming the future and what waits on other lanes")
+    void spinningOnAFutureIsALivelock() {
+        Simulation sim = Simulation.create();
+        SimFuture<String> reply = sim.newFuture("the reply");
+        sim.lane("worker").schedule(Duration.ofSeconds(1), "delivers the reply", () -> reply.complete("hi"));
+        sim.main().execute("spins until the reply is there", () -> {
+            while (!reply.isDone()) {
+                // busy-wait: the worker's task can never run while this one does
+            }
+        });
+
+        assertThatThrownBy(sim::runCurrent).isInstanceOf(LivelockError.class)
+                .hasMessageContaining("spins until the reply is there").hasMessageContaining("polled the reply")
+                .hasMessageContaining("\"delivers the reply\" due at 1.000s on worker");
+    }
+
+    @Test
+    @DisplayName("polling a future from the test itself, or a few times inside a task, is no busy wait")
+    void pollingALittleIsFine() {
+        Simulation sim = Simulation.create();
+        SimFuture<String> reply = sim.newFuture("the reply");
+        sim.lane("worker").schedule(Duration.ofSeconds(1), "delivers the reply", () -> reply.complete("hi"));
+        sim.main().execute("checks a few times", () -> {
+            for (int i = 0; i < 1_000; i++) {
+                reply.isDone();
+            }
+        });
+        for (int i = 0; i < 200_000; i++) {
+            reply.isDone();
+        }
+
+        sim.runUntilIdle();
+
+        assertThat(reply.join()).isEqualTo("hi");
+    }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +49,9 @@ public final class AdUpdater {
 
     /**
      * The HTTP server's handler calls this on its request thread, and answers with the report: it can only answer
-     * synchronously, so this waits until every download has finished, or until {@code timeout} has passed; then
-     * the downloads still running are cancelled and reported as not downloaded.
+     * synchronously, so this waits until every download has finished, or until {@code timeout} has passed since the
+     * call (one bound for the whole update: the manifest and every download). Then the downloads still running are
+     * cancelled and reported as not downloaded; none of them can land in the ad directory afterwards.
      *
      * @throws IllegalStateException on the main thread, where waiting would freeze the app (and, when completions
      *                               are delivered to the main thread, never end)
@@ -63,9 +66,10 @@ public final class AdUpdater {
         try {
             return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS); // dispatch_group_wait(group, .now() + timeout)
         } catch (TimeoutException late) {
-            return update.giveUp("did not finish within " + describe(timeout));
+            update.stop("did not finish within " + describe(timeout));
+            return done.join(); // at once: every download is now cancelled or finished, and the group knows it
         } catch (InterruptedException interrupted) {
-            update.giveUp("interrupted");
+            update.stop("interrupted");
             throw interrupted;
         } catch (ExecutionException impossible) {
             return UpdateReport.manifestFailed(impossible); // start() ends every path in a report
@@ -73,18 +77,18 @@ public final class AdUpdater {
     }
 
     /**
-     * One update: the manifest, then the group of its downloads. Completions arrive on the HTTP client's threads
-     * (and a deadline on the waiting one), hence {@code synchronized}.
+     * One update: the manifest, then the group of its downloads. Its state belongs to this update alone (two updates
+     * may overlap). Completions arrive on the HTTP client's threads, and a deadline on the waiting one: hence
+     * {@code synchronized}.
      */
     private final class Update {
         private CompletableFuture<List<AdFile>> manifest;
-        private final List<AdFile> files = new ArrayList<>();
         private final List<CompletableFuture<Path>> downloads = new ArrayList<>();
-        private final List<AdFile> finished = new ArrayList<>();
         private final List<String> downloaded = new ArrayList<>();
         private final List<FailedDownload> failed = new ArrayList<>();
+        private int total;
         private boolean listed;
-        private boolean givenUp;
+        private String stopped; // why the wait ended before the update did, or null
 
         /** Completes (never exceptionally) once every download has finished or failed, with the report. */
         CompletableFuture<UpdateReport> start() {
@@ -92,71 +96,74 @@ public final class AdUpdater {
             synchronized (this) {
                 manifest = list;
             }
-            return list.thenCompose(this::downloadAll).exceptionally(UpdateReport::manifestFailed);
+            return list.thenCompose(this::downloadAll).exceptionally(this::manifestFailed);
         }
 
         /** Starts every download, under the lock so that a deadline sees either none or all of them started. */
-        private synchronized CompletableFuture<UpdateReport> downloadAll(List<AdFile> manifestFiles) {
-            if (givenUp) {
-                return CompletableFuture.completedFuture(report()); // the waiter has answered already: start nothing
+        private synchronized CompletableFuture<UpdateReport> downloadAll(List<AdFile> files) {
+            if (stopped != null) {
+                return CompletableFuture.completedFuture(manifestFailed(new CancellationException())); // start nothing
             }
             List<CompletableFuture<?>> group = new ArrayList<>();
-            for (AdFile file : manifestFiles) {
+            for (AdFile file : files) {
                 CompletableFuture<Path> download = api.download(file, directory); // never throws: failures come through the future
-                files.add(file);
                 downloads.add(download);
                 // enter: the download is in the group; leave: whenComplete runs on every path, errors included, and
                 // even if finished() threw, allOf would still see this stage complete.
                 group.add(download.whenComplete((saved, failure) -> finished(file, failure)));
             }
+            total = files.size();
             listed = true;
             return CompletableFuture.allOf(group.toArray(CompletableFuture[]::new)).handle((all, failure) -> report());
         }
 
         private synchronized void finished(AdFile file, Throwable failure) {
-            if (givenUp || finished.contains(file)) {
-                return; // already reported at the deadline
-            }
-            finished.add(file);
             if (failure == null) {
                 downloaded.add(file.name());
+            } else if (stopped != null && isCancellation(failure)) {
+                failed.add(new FailedDownload(file.name(), stopped + "; cancelled"));
             } else {
                 failed.add(FailedDownload.of(file.name(), failure));
             }
         }
 
-        private synchronized UpdateReport report() {
-            return new UpdateReport(files.size(), downloaded, failed);
+        private synchronized UpdateReport manifestFailed(Throwable failure) {
+            if (stopped != null && isCancellation(failure)) {
+                return UpdateReport.manifestFailed(new TimeoutException("the manifest " + stopped + "."));
+            }
+            return UpdateReport.manifestFailed(failure);
         }
 
-        /** The wait is over: cancel what still runs, and report it as not downloaded ({@code why}). */
-        synchronized UpdateReport giveUp(String why) {
-            givenUp = true;
+        private synchronized UpdateReport report() {
+            return new UpdateReport(total, downloaded, failed);
+        }
+
+        /**
+         * The wait is over: cancel what still runs. A download whose cancel answers true never lands, and reports
+         * itself as cancelled; one whose cancel answers false has finished, and reports its own outcome.
+         */
+        synchronized void stop(String why) {
+            stopped = why;
             if (!listed) {
                 manifest.cancel(true);
-                return UpdateReport.manifestFailed(new TimeoutException("the manifest " + why + "."));
+                return;
             }
-            for (int i = 0; i < files.size(); i++) {
-                AdFile file = files.get(i);
-                CompletableFuture<Path> download = downloads.get(i);
-                if (finished.contains(file)) {
-                    continue;
-                }
-                if (download.isDone()) { // completed just now; its completion handler will find it reported
-                    Throwable failure = download.handle((saved, thrown) -> thrown).getNow(null);
-                    if (failure == null) {
-                        downloaded.add(file.name());
-                    } else {
-                        failed.add(FailedDownload.of(file.name(), failure));
-                    }
-                } else {
-                    download.cancel(true); // aborts the exchange; the API deletes its partial file
-                    failed.add(new FailedDownload(file.name(), why + "; cancelled"));
-                }
-                finished.add(file);
+            for (CompletableFuture<Path> download : downloads) {
+                download.cancel(true); // aborts the exchange; the API deletes its partial file
             }
-            return report();
         }
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CancellationException) {
+                return true;
+            }
+            if (!(cause instanceof CompletionException || cause instanceof ExecutionException)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String describe(Duration timeout) {

@@ -1,0 +1,69 @@
+package dev.asynckatas.timeouts;
+
+import dev.asynckatas.platform.MainThread;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+
+/** WRONG FIX (see the README beside src/): its deadline outlives the check */
+public final class SignUpScreen {
+
+    private final UsernameApi api;
+    private final MainThread main;
+    private final ExecutorService background;
+    private final UsernameStatus status;
+    private final Duration timeout;
+
+    public SignUpScreen(UsernameApi api, MainThread main, ExecutorService background, UsernameStatus status, Duration timeout) {
+        this.api = api;
+        this.main = main;
+        this.background = background;
+        this.status = status;
+        this.timeout = timeout;
+    }
+
+    private CompletableFuture<Availability> current;
+
+    public void checkUsername(String name) {
+        if (current != null) {
+            current.cancel(true);
+        }
+        CompletableFuture<Availability> check = api.send(api.request(name).build()).thenApply(response -> api.read(name, response));
+        current = check;
+        status.show(StatusText.CHECKING);
+        new Timeout(timeout, main, () -> {
+            check.cancel(true);
+            status.show(StatusText.TIMED_OUT);
+        });
+        check.whenCompleteAsync((availability, failure) -> {
+            if (check != current || unwrap(failure) instanceof CancellationException) {
+                return;
+            }
+            status.show(failure == null ? StatusText.of(availability) : textFor(failure));
+        }, main);
+    }
+
+    private static String textFor(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            return StatusText.TIMED_OUT;
+        }
+        if (cause instanceof IOException) {
+            return StatusText.NO_CONNECTION;
+        }
+        return StatusText.UNREADABLE;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
