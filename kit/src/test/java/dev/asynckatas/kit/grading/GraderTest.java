@@ -120,6 +120,7 @@ import java.util.concurrent.TimeUnit;
     private static FixtureRepository.Output sleepingOnly;
 
     @BeforeAll
+    @Timeout(value = 90, unit = TimeUnit.SECONDS) // the class's @Timeout covers test methods only, not @BeforeAll (JUnit's default, 10 s, would)
     static void grade() {
         all = repo.grade(List.of("90-counting", "91-spinning", "92-exiting", "93-broken", "94-sleeping"));
         counting = repo.grade(List.of("90-counting"));
