@@ -4,6 +4,7 @@ import dev.asynckatas.kit.app.SimApplication;
 import dev.asynckatas.kit.app.SimMainThread;
 import dev.asynckatas.kit.app.SimNavigator;
 import dev.asynckatas.kit.http.SimNetwork;
+import dev.asynckatas.kit.screen.SimScreens;
 import dev.asynckatas.kit.sim.Simulation;
 
 /**
@@ -17,6 +18,7 @@ public final class SimPlatform {
     private final SimApplication app;
     private final SimNetwork network;
     private final SimNavigator navigator;
+    private final SimScreens screens;
 
     private SimPlatform(Simulation sim) {
         this.sim = sim;
@@ -24,6 +26,7 @@ public final class SimPlatform {
         this.app = new SimApplication(sim);
         this.network = new SimNetwork(sim);
         this.navigator = new SimNavigator(sim, app);
+        this.screens = new SimScreens(sim);
     }
 
     /** A platform on a new simulation with the default settings. */
@@ -54,5 +57,10 @@ public final class SimPlatform {
 
     public SimNavigator navigator() {
         return navigator;
+    }
+
+    /** The screens the user opens and closes, and what they display. */
+    public SimScreens screens() {
+        return screens;
     }
 }

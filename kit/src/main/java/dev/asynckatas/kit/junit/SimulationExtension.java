@@ -5,6 +5,7 @@ import dev.asynckatas.kit.app.SimApplication;
 import dev.asynckatas.kit.app.SimMainThread;
 import dev.asynckatas.kit.app.SimNavigator;
 import dev.asynckatas.kit.http.SimNetwork;
+import dev.asynckatas.kit.screen.SimScreens;
 import dev.asynckatas.kit.sim.SimulationError;
 import dev.asynckatas.kit.sim.Simulation;
 import dev.asynckatas.kit.sim.TimelineReport;
@@ -32,7 +33,8 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
             SimApplication.class, SimPlatform::app,
             SimMainThread.class, SimPlatform::main,
             SimNetwork.class, SimPlatform::network,
-            SimNavigator.class, SimPlatform::navigator);
+            SimNavigator.class, SimPlatform::navigator,
+            SimScreens.class, SimPlatform::screens);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
