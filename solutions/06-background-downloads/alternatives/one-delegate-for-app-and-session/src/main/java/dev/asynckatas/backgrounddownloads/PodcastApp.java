@@ -106,7 +106,8 @@ public final class PodcastApp implements AppDelegate, TransferSession.Delegate {
     private Path reserveFileFor(String suggested, long task) throws IOException {
         String[] parts = suggested.replaceAll("\\p{Cntrl}", "").split("[/\\\\]", -1);
         String plain = parts[parts.length - 1].strip();
-        String name = plain.isEmpty() || plain.startsWith(".") ? "episode-" + task : plain;
+        String kept = plain.length() <= 120 ? plain : plain.substring(plain.length() - 120); // file systems take 255 bytes at most: keep the end, and the extension
+        String name = kept.isEmpty() || kept.startsWith(".") ? "episode-" + task : kept;
         for (int n = 1; n < 1000; n++) {
             Path candidate = downloads.resolve(n == 1 ? name : n + "-" + name);
             if (!downloads.equals(candidate.getParent())) {
