@@ -17,7 +17,8 @@ final class Bugs {
             + " keeps the app awake until its background time runs out";
 
     static final String UNSAFE_NAMES = "saves each episode under the name the server or the URL suggests, as it comes:"
-            + " ../../x or an absolute path writes outside the downloads folder, and two episodes with the same name collide";
+            + " ../../x or an absolute path writes outside the downloads folder, two episodes with the same name collide, and a"
+            + " name too long for the file system loses the episode";
 
     static final String HTTP_ERROR_SAVED = "saves the body of an HTTP error (a 404 page) as the episode: for the session a"
             + " response is a finished download, whatever its status";
