@@ -63,7 +63,7 @@ final class Scorecard {
                 out.println(wrap("     " + String.join("\n", kata.report().lines().limit(3).toList()), "     "));
                 out.println("     (the other katas were graded as usual)");
             }
-            case HUNG, CRASHED -> out.println(wrap("     " + kata.problem(), "     "));
+            case CRASHED -> out.println(wrap("     " + kata.problem(), "     "));
             default -> {
             }
         }
@@ -90,11 +90,9 @@ final class Scorecard {
         }
     }
 
-    /** {@code AdUpdater.java:76 (AdUpdater.downloadAll)}: the folders are in the reports; the console has 80 columns. */
+    /** The file and line, without the folders: they are in the reports; the console has 80 columns. */
     private static String fileAndLine(String where) {
-        int space = where.indexOf(' ');
-        String path = space < 0 ? where : where.substring(0, space);
-        return path.substring(path.lastIndexOf('/') + 1) + (space < 0 ? "" : where.substring(space));
+        return TestJvmLauncher.fileAndLine(where);
     }
 
     private static String headline(KataOutcome kata) {

@@ -73,10 +73,18 @@ final class StuckThread {
                     + " something that can only happen once it returns" + called;
             case BLOCKED -> "it was blocked" + called + " on the lock of " + info.getLockName()
                     + (info.getLockOwnerName() == null ? "" : ", held by thread \"" + info.getLockOwnerName() + "\"");
-            case WAITING, TIMED_WAITING -> "it was waiting" + called
-                    + (info.getLockName() == null ? "" : " for " + info.getLockName()) + ", and nothing ever woke it";
+            case WAITING, TIMED_WAITING -> "it was waiting" + (called.isEmpty() && info.getLockName() != null
+                    ? " on a " + simpleName(info.getLockName()) : called) + ", and nothing ever woke it";
             default -> "it never finished (" + info.getThreadState() + ")";
         };
+    }
+
+    /** {@code java.util.concurrent.CountDownLatch$Sync@1a2b} reads as {@code CountDownLatch}. */
+    private static String simpleName(String lockName) {
+        String type = lockName.replaceAll("@[0-9a-f]+$", "");
+        type = type.substring(type.lastIndexOf('.') + 1);
+        int dollar = type.indexOf('$');
+        return dollar < 0 ? type : type.substring(0, dollar);
     }
 
     /** The JDK or library call the learner's code made: the frame just inside their innermost frame. */

@@ -200,7 +200,8 @@ public final class TestJvm {
 
     private void hang(String key, Thread thread) {
         StuckThread.Description stuck = StuckThread.hung(thread, learner);
-        events.hung(key, stuck.where(), Redaction.redact("It ran for more than " + hangLimitMillis / 1000 + " s: " + stuck.report()));
+        events.hung(key, stuck.where(), Redaction.redact(stuck.report() + "\n(The test ran for more than " + hangLimitMillis / 1000
+                + " s, the grader's limit for one test.)"));
         over = true;
         Runtime.getRuntime().halt(HUNG);
     }

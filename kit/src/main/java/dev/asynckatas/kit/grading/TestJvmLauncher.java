@@ -190,8 +190,8 @@ final class TestJvmLauncher {
     private static List<VariantRun> ended(List<VariantRun> runs, VariantSpec variant, Map<String, TestResult> tests,
             List<VariantRun.Advice> advice, String culprit, VariantRun.Ending ending, String where, String report) {
         String reason = switch (ending) {
-            case HUNG -> "It never finished" + (where.isEmpty() ? "" : ", stuck at " + where) + ": " + firstLine(report);
-            case EXITED -> "It ended the test JVM" + (where.isEmpty() ? "" : ": System.exit was called at " + where) + ".";
+            case HUNG -> "It never finished" + (where.isEmpty() ? "" : ": at " + fileAndLine(where)) + ", " + firstLine(report);
+            case EXITED -> "It ended the test JVM" + (where.isEmpty() ? "" : ": System.exit was called at " + fileAndLine(where)) + ".";
             default -> firstLine(report);
         };
         List<TestResult> results = new ArrayList<>();
@@ -208,6 +208,13 @@ final class TestJvmLauncher {
         List<VariantRun> all = new ArrayList<>(runs);
         all.add(new VariantRun(variant.name(), results, ending, where, report, advice));
         return all;
+    }
+
+    /** {@code CheckoutScreen.java:45 (CheckoutScreen.placeOrder)}: the folders are in {@code where}, kept in the reports. */
+    static String fileAndLine(String where) {
+        int space = where.indexOf(' ');
+        String path = space < 0 ? where : where.substring(0, space);
+        return path.substring(path.lastIndexOf('/') + 1) + (space < 0 ? "" : where.substring(space));
     }
 
     private static String firstLine(String text) {
