@@ -23,6 +23,10 @@ final class Bugs {
     static final String SECOND_TAP_LEAKS_A_TASK = "a second tap begins a second task and overwrites the stored id, so the"
             + " first one leaks";
 
+    static final String STORED_ID_RACES = "keeps the task id in a plain field that the background queue writes and the"
+            + " expiration handler resets on main while the answer arrives on the HTTP client's thread, with nothing ordering"
+            + " them: on real threads the task is not ended exactly once";
+
     private Bugs() {
     }
 }

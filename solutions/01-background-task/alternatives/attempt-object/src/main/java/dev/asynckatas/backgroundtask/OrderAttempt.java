@@ -62,11 +62,12 @@ final class OrderAttempt {
         if (isSettled()) {
             return;
         }
-        if (request.isDone()) {
-            settle(request.handle(OrderAttempt::outcomeOf).join()); // answered in this instant: take the answer
+        if (!request.cancel(true)) {
+            // Answered in this instant: cancel(true) aborts nothing then and says so, in one step (asking isDone() first
+            // would leave the answer a window between the question and the cancel). Take the answer.
+            settle(request.handle(OrderAttempt::outcomeOf).join());
             return;
         }
-        request.cancel(true);
         settle(new Failed("Placing your order was interrupted when the app was in the background."));
     }
 

@@ -59,7 +59,6 @@ public final class CheckoutScreen implements Application.LifecycleObserver {
 
     /** The answer, on the HTTP client's thread: the bookkeeping under the lock, the task ended now, the UI on main. */
     private void answered(CompletableFuture<OrderConfirmation> request, OrderConfirmation confirmation, Throwable failure) {
-        BackgroundTaskId finished;
         Order placed;
         synchronized (lock) {
             if (inFlight != request) {
@@ -67,39 +66,41 @@ public final class CheckoutScreen implements Application.LifecycleObserver {
             }
             inFlight = null;
             placed = order;
-            finished = backgroundTask;
-            backgroundTask = BackgroundTaskId.INVALID;
+            // Ended under the lock: an expiration handler that runs now waits for it, and finds the task ended when it
+            // returns (ended after the lock, the handler could return with the task still open, and the app be killed).
+            endBackgroundTask();
         }
         Runnable outcome = outcomeOf(confirmation, failure, placed);
         main.execute(() -> show(outcome));
-        if (finished.isValid()) {
-            app.endBackgroundTask(finished);
-        }
     }
 
     /** On main, when the background time runs out: whatever is in flight is settled before this returns. */
     private void backgroundTimeRanOut() {
         CompletableFuture<OrderConfirmation> request;
-        BackgroundTaskId expiring;
         Order interrupted;
         synchronized (lock) {
             request = inFlight;
             inFlight = null;
             interrupted = order;
-            expiring = backgroundTask;
-            backgroundTask = BackgroundTaskId.INVALID;
+            endBackgroundTask();
         }
-        if (request != null && request.isDone()) {
-            // Answered in this instant, and the answer's own callback will find the request already taken.
+        if (request == null) {
+            return; // the answer's thread took it a moment ago, ended the task and hands its outcome to main
+        }
+        if (!request.cancel(true)) {
+            // Answered in this instant (cancel(true) aborts nothing then and says so, in one step): the answer's own
+            // callback will find the request already taken, so show its outcome here.
             request.whenComplete((confirmation, failure) -> show(outcomeOf(confirmation, failure, interrupted)));
         } else {
-            if (request != null) {
-                request.cancel(true);
-            }
             show(() -> navigator.showError(INTERRUPTED, () -> placeOrder(interrupted)));
         }
-        if (expiring.isValid()) {
-            app.endBackgroundTask(expiring);
+    }
+
+    /** Under the lock: ends the stored task, if any, once. */
+    private void endBackgroundTask() {
+        if (backgroundTask.isValid()) {
+            app.endBackgroundTask(backgroundTask);
+            backgroundTask = BackgroundTaskId.INVALID;
         }
     }
 

@@ -52,13 +52,12 @@ public final class CheckoutScreen implements Application.LifecycleObserver {
         if (request == null) {
             return;
         }
-        if (request.isDone()) {
+        if (!request.cancel(true)) { // the answer is already in (cancel and "is it in?" in one step): take it
             settle(request, request.isCompletedExceptionally()
                     ? () -> navigator.showError(messageFor(request.handle((c, f) -> f).join()), () -> placeOrder(order))
                     : () -> navigator.show(OrderConfirmation.SCREEN));
             return;
         }
-        request.cancel(true);
         settle(request, () -> navigator.showError("Placing your order was interrupted when the app was in the background.",
                 () -> placeOrder(order)));
     }

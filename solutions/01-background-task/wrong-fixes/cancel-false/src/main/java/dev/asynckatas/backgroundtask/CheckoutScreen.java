@@ -68,16 +68,13 @@ public final class CheckoutScreen implements Application.LifecycleObserver {
     /** UIKit calls this on main when the background time runs out: stop the work and end the task before returning. */
     private void backgroundTimeRanOut() {
         CompletableFuture<OrderConfirmation> request = inFlight;
-        if (request != null && request.isDone()) {
-            // The answer came in the same instant; its hop to main is queued behind this handler. Take it now:
+        if (request != null && !request.cancel(false)) {
+            // cancel(false) returns false when the answer is already in: it came in the same instant. Take it now:
             // the shop placed (or refused) the order, so "interrupted" would be untrue, and a retry a duplicate.
             request.whenComplete((confirmation, failure) -> finished(request, confirmation, failure)); // runs now
             return;
         }
-        inFlight = null;
-        if (request != null) {
-            request.cancel(false); // the mistake: cancel(false) aborts nothing
-        }
+        inFlight = null; // the mistake: cancel(false) above marked the future cancelled but aborted nothing
         Order interrupted = order;
         show(() -> navigator.showError("Placing your order was interrupted when the app was in the background.",
                 () -> placeOrder(interrupted)));

@@ -68,16 +68,15 @@ public final class CheckoutScreen implements Application.LifecycleObserver {
     /** UIKit calls this on main when the background time runs out: stop the work and end the task before returning. */
     private void backgroundTimeRanOut() {
         CompletableFuture<OrderConfirmation> request = inFlight;
-        if (request != null && request.isDone()) {
-            // The answer came in the same instant; its hop to main is queued behind this handler. Take it now:
-            // the shop placed (or refused) the order, so "interrupted" would be untrue, and a retry a duplicate.
+        if (request != null && !request.cancel(true)) {
+            // cancel(true) aborts the HTTP exchange, unless the answer is already in: then it returns false, in one step
+            // (asking isDone() first would leave a window for the answer between the question and the cancel). The answer
+            // came in this very instant, and its hop to main is queued behind this handler. Take it now: the shop placed
+            // (or refused) the order, so "interrupted" would be untrue, and a retry a duplicate.
             request.whenComplete((confirmation, failure) -> finished(request, confirmation, failure)); // runs now
             return;
         }
         inFlight = null;
-        if (request != null) {
-            request.cancel(true); // aborts the HTTP exchange
-        }
         Order interrupted = order;
         show(() -> navigator.showError("Placing your order was interrupted when the app was in the background.",
                 () -> placeOrder(interrupted)));
