@@ -215,7 +215,8 @@ public final class RaceCheck<S> {
         }
         long start = Budget.now();
         S warmUp = freshState();
-        VariantClassLoaders.prepare(anchors(warmUp));
+        List<Class<?>> anchors = anchors(warmUp);
+        VariantClassLoaders.prepare(anchors);
         Exploration<S> exploration = new Exploration<>(this, timeLimit, warmUp);
         LincheckAssertionError report = null;
         Throwable crash = null;
@@ -236,14 +237,14 @@ public final class RaceCheck<S> {
         if (report == null && crash == null) {
             return new Explored(exploration.runs(), exploration.runs() < interleavings, false, took);
         }
-        throw found(exploration, report, crash);
+        throw found(exploration, report, crash, new OwnCode(anchors));
     }
 
-    private RaceFound found(Exploration<S> exploration, LincheckAssertionError report, Throwable crash) {
+    private RaceFound found(Exploration<S> exploration, LincheckAssertionError report, Throwable crash, OwnCode ownCode) {
         List<String> names = threads.stream().map(NamedBody::name).toList();
         AssertionError failure = exploration.failure();
         String trace = report == null ? "" : InterleavingReport.render(report.getMessage(), names,
-                failure == null ? "the threads never finished" : firstLine(failure.getMessage()));
+                failure == null ? "the threads never finished" : firstLine(failure.getMessage()), ownCode);
         String message;
         Throwable cause;
         if (failure != null) {

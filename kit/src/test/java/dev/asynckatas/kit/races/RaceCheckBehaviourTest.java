@@ -70,6 +70,30 @@ class RaceCheckBehaviourTest {
     }
 
     @Test
+    @DisplayName("the drawing shows the steps of the test's own code however deep the JDK nests them, and hides the JDK's")
+    void drawingOfADeepWindow() {
+        final class Completions {
+            final java.util.concurrent.CompletableFuture<String> a = new java.util.concurrent.CompletableFuture<>();
+            final java.util.concurrent.CompletableFuture<String> b = new java.util.concurrent.CompletableFuture<>();
+            int finished;
+
+            Completions() {
+                a.whenComplete((file, failure) -> finished++); // runs inside CompletableFuture.complete: deep in the JDK
+                b.whenComplete((file, failure) -> finished++);
+            }
+        }
+        RaceFound found = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(Completions::new)
+                .thread("download 1", c -> c.a.complete("a.png"))
+                .thread("download 2", c -> c.b.complete("b.png"))
+                .invariant("both downloads are counted", c -> c.finished == 2)
+                .check());
+        assertThat(found).as("the race inside the completions is found").isNotNull();
+        assertThat(found.interleaving()).as("the callbacks' steps, drawn under the calls they run in")
+                .contains("reads finished: 0", "writes finished = 1", "complete(\"a.png\")")
+                .doesNotContain("tryFire", "claim()", "stack ");
+    }
+
+    @Test
     @DisplayName("a thread that throws fails the check with the thread's name and what it threw")
     void threadThatThrows() {
         RaceFound found = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(UnsynchronisedCounterRace.Atomic::new)
