@@ -21,8 +21,8 @@ import javax.net.ssl.SSLSession;
 
 /**
  * The smallest {@code HttpClient} for a model-checked test: the manifest is answered at once, and each ad file's
- * exchange stays in flight until a test thread {@linkplain #answer answers} it, so that the thread that answers is
- * the thread the download completes on, as with the JDK's client. Nothing touches a socket, a clock or a simulation:
+ * exchange stays in flight until a test thread {@linkplain Exchange#answer answers} it, so that the thread that answers
+ * is the thread the download completes on, as with the JDK's client. Nothing touches a socket, a clock or a simulation:
  * the model checker interleaves every shared access, and a small fake keeps that cheap.
  */
 final class RaceHttpClient extends HttpClient {
@@ -82,7 +82,6 @@ final class RaceHttpClient extends HttpClient {
         Exchange(T body) {
             this.body = body;
         }
-
 
         /** The server sends the whole file (HTTP 200), now: the exchange completes on the calling thread. */
         void answer() {
