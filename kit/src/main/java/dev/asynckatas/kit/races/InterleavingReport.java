@@ -32,8 +32,8 @@ final class InterleavingReport {
     private static final Pattern THREAD_NUMBER = Pattern.compile("Thread (\\d+)");
     /** The class of a row's source location: {@code at AdUpdater.Update.finished(AdUpdater.java:125)} gives {@code AdUpdater.Update}. */
     private static final Pattern LOCATION_CLASS = Pattern.compile("\\s+at ([\\w$.<>]+)\\.[\\w$<>]+\\([^()]*\\)(\\s+\\[[^\\]]*])?$");
-    /** Deep steps of the test's own code that say nothing: a constructor's call of Object's, the checker's loop markers. */
-    private static final Pattern OWN_CODE_NOISE = Pattern.compile("^(Object(#\\d+)?\\.<init>\\(\\)|loop\\(|<iteration)");
+    /** Deep steps of the test's own code that say nothing: a constructor's call of Object's or Record's, the checker's loop markers. */
+    private static final Pattern OWN_CODE_NOISE = Pattern.compile("^((Object|Record)(#\\d+)?\\.<init>\\(\\)|loop\\(|<iteration)");
     /** Nesting deeper than this is drawn at this depth: the rows between were left out anyway. */
     private static final int MAX_INDENT = 5;
 
