@@ -34,14 +34,69 @@ public final class AdsApi {
 
     private final HttpClient http;
     private final URI server;
+    private final Disk disk;
 
     /**
      * @param http   the JDK's HTTP client (the simulated one in tests)
      * @param server the ad server's base address
      */
     public AdsApi(HttpClient http, URI server) {
+        this(http, server, Disk.FILE_SYSTEM);
+    }
+
+    /** For the model-checked tests, which cannot touch the file system: the files go to {@code disk} instead. */
+    AdsApi(HttpClient http, URI server, Disk disk) {
         this.http = http;
         this.server = server;
+        this.disk = disk;
+    }
+
+    /**
+     * Where a download's bytes go, and how its file is put in place: the file system, or, in the tests that explore
+     * real threads with a model checker (which refuses every file operation, even {@code Path.resolve}), a fake.
+     */
+    interface Disk {
+        /** Where {@code file} is saved inside {@code directory}; an {@link IllegalArgumentException} for a bad name. */
+        Path target(AdFile file, Path directory);
+
+        /** A new, empty temporary file in {@code directory}, for the bytes while they arrive. */
+        Path newPartFile(Path directory) throws IOException;
+
+        /** The body handler that writes the response's bytes to {@code part}. */
+        HttpResponse.BodyHandler<Path> writeTo(Path part);
+
+        /** Puts the complete {@code part} in place as {@code target}, at once, replacing an older copy. */
+        Path moveIntoPlace(Path part, Path target) throws IOException;
+
+        /** Deletes {@code part} if it is there. */
+        void delete(Path part) throws IOException;
+
+        Disk FILE_SYSTEM = new Disk() {
+            @Override
+            public Path target(AdFile file, Path directory) {
+                return file.targetIn(directory);
+            }
+
+            @Override
+            public Path newPartFile(Path directory) throws IOException {
+                return Files.createTempFile(directory, ".download-", ".part");
+            }
+
+            @Override
+            public HttpResponse.BodyHandler<Path> writeTo(Path part) {
+                return HttpResponse.BodyHandlers.ofFile(part);
+            }
+
+            @Override
+            public Path moveIntoPlace(Path part, Path target) throws IOException {
+                return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+
+            @Override
+            public void delete(Path part) throws IOException {
+                Files.deleteIfExists(part);
+            }
+        };
     }
 
     /**
@@ -81,18 +136,18 @@ public final class AdsApi {
         Path target;
         Path part;
         try {
-            target = file.targetIn(directory);
+            target = disk.target(file, directory);
         } catch (IllegalArgumentException refused) {
             return CompletableFuture.failedFuture(refused);
         }
         try {
-            part = Files.createTempFile(directory, ".download-", ".part");
+            part = disk.newPartFile(directory);
         } catch (IOException | RuntimeException unwritable) {
             return CompletableFuture.failedFuture(new AdsException("the ad directory " + directory + " cannot be written ("
                     + unwritable.getClass().getSimpleName() + "): nothing was downloaded into it.", unwritable));
         }
         HttpRequest request = HttpRequest.newBuilder(server.resolve("/ads/" + file.name())).timeout(REQUEST_TIMEOUT).GET().build();
-        CompletableFuture<HttpResponse<Path>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(part));
+        CompletableFuture<HttpResponse<Path>> exchange = http.sendAsync(request, disk.writeTo(part));
         Download download = new Download(exchange);
         exchange.whenComplete((response, failure) -> {
             if (!download.settling()) {
@@ -100,7 +155,7 @@ public final class AdsApi {
                 return;
             }
             try {
-                download.complete(saved(file, part, target, response, failure));
+                download.complete(saved(part, target, response, failure));
             } catch (CompletionException failed) {
                 download.completeExceptionally(failed.getCause());
             }
@@ -108,7 +163,7 @@ public final class AdsApi {
         return download;
     }
 
-    private static Path saved(AdFile file, Path part, Path target, HttpResponse<Path> response, Throwable failure) {
+    private Path saved(Path part, Path target, HttpResponse<Path> response, Throwable failure) {
         try {
             if (failure != null) {
                 throw new AdsException("the download failed: " + FailedDownload.reasonOf(failure), failure);
@@ -116,16 +171,16 @@ public final class AdsApi {
             if (response.statusCode() != 200) {
                 throw new AdsException("the ad server answered HTTP " + response.statusCode() + ".");
             }
-            return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return disk.moveIntoPlace(part, target);
         } catch (IOException | RuntimeException failed) {
             deleteQuietly(part);
             throw new CompletionException(failed);
         }
     }
 
-    private static void deleteQuietly(Path part) {
+    private void deleteQuietly(Path part) {
         try {
-            Files.deleteIfExists(part);
+            disk.delete(part);
         } catch (IOException ignored) {
             // A leftover .part file is never counted: only complete files get the ad's own name.
         }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * gave them, one row per step in the order the steps ran, a '?' where the checker switched threads and a '!' at
  * the failure. What a learner does not need is left out: the checker's detailed trace, the kit's own set-up on the
  * test thread (building the state, starting and joining the threads), the wrappers around each thread's body, and
- * what happens inside the calls the body's calls make (a list's or a lock's internals), except the switches there.
+ * what happens inside the calls the body's calls make (a list's or a lock's internals), except the switches there and
+ * the steps taken in the test's own code: the code under test, however deep the JDK's calls nest it (a completion
+ * that runs inside {@code CompletableFuture.complete}), is where the window is.
  *
  * <p>Lincheck's detailed trace is a table: a header row ({@code Main Thread | Thread 1 | Thread 2}), then one row per
  * event, each cell indented two spaces per call depth and ending with its source location. "Thread n" is the n-th
@@ -28,6 +30,12 @@ final class InterleavingReport {
     private static final Pattern READ = Pattern.compile("^(\\S.*?) \u279C (.*)$");
     private static final Pattern WRITE = Pattern.compile("^([\\w$#.\\[\\]]+) = (.*)$");
     private static final Pattern THREAD_NUMBER = Pattern.compile("Thread (\\d+)");
+    /** The class of a row's source location: {@code at AdUpdater.Update.finished(AdUpdater.java:125)} gives {@code AdUpdater.Update}. */
+    private static final Pattern LOCATION_CLASS = Pattern.compile("\\s+at ([\\w$.<>]+)\\.[\\w$<>]+\\([^()]*\\)(\\s+\\[[^\\]]*])?$");
+    /** Deep steps of the test's own code that say nothing: a constructor's call of Object's or Record's, the checker's loop markers. */
+    private static final Pattern OWN_CODE_NOISE = Pattern.compile("^((Object|Record)(#\\d+)?\\.<init>\\(\\)|loop\\(|<iteration)");
+    /** Nesting deeper than this is drawn at this depth: the rows between were left out anyway. */
+    private static final int MAX_INDENT = 5;
 
     private InterleavingReport() {
     }
@@ -45,6 +53,16 @@ final class InterleavingReport {
      * @param failure     what broke, for the last row
      */
     static String render(String lincheckReport, List<String> threadNames, String failure) {
+        return render(lincheckReport, threadNames, failure, location -> false);
+    }
+
+    /**
+     * As {@link #render(String, List, String)}, also drawing the deeper steps whose source location is in the test's own
+     * code.
+     *
+     * @param ownCode whether a location's class, as the trace names it ({@code AdUpdater.Update}), is the test's own code
+     */
+    static String render(String lincheckReport, List<String> threadNames, String failure, java.util.function.Predicate<String> ownCode) {
         if (lincheckReport == null) {
             return "";
         }
@@ -64,12 +82,13 @@ final class InterleavingReport {
 
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(0, ">", "starts the threads"));
+        java.util.Map<Integer, java.util.Deque<Integer>> nesting = new java.util.HashMap<>();
         for (String row : table.subList(1, table.size())) {
             List<String> cells = cells(row, bars);
             for (int column = 1; column < cells.size(); column++) {
                 String cell = cells.get(column);
                 if (!cell.isBlank()) {
-                    stepOf(column, cell).ifPresent(steps::add);
+                    stepOf(column, cell, ownCode, nesting.computeIfAbsent(column, c -> new java.util.ArrayDeque<>())).ifPresent(steps::add);
                 }
             }
         }
@@ -81,20 +100,35 @@ final class InterleavingReport {
     private record Step(int column, String marker, String text) {
     }
 
-    /** A thread's cell as a step, or nothing for the wrappers around its body ({@code run()}, the body's lambda). */
-    private static java.util.Optional<Step> stepOf(int column, String cell) {
-        String trimmed = LOCATION.matcher(cell.stripTrailing()).replaceFirst("");
+    /**
+     * A thread's cell as a step, or nothing for the wrappers around its body ({@code run()}, the body's lambda) and for
+     * the internals of what it calls. {@code open} holds the depths of this thread's drawn calls that may still be running,
+     * so that a step is indented under the drawn calls it runs in, whatever was left out between them.
+     */
+    private static java.util.Optional<Step> stepOf(int column, String cell, java.util.function.Predicate<String> ownCode,
+            java.util.Deque<Integer> open) {
+        String untrimmed = cell.stripTrailing();
+        Matcher location = LOCATION_CLASS.matcher(untrimmed);
+        String where = location.find() ? location.group(1) : "";
+        String trimmed = LOCATION.matcher(untrimmed).replaceFirst("");
         int depth = (trimmed.length() - trimmed.stripLeading().length()) / 2;
         String text = trimmed.strip();
         if (text.equals("switch") || text.startsWith("switch ")) {
             return java.util.Optional.of(new Step(column, "?", text.replace("switch", "switch to another thread")));
         }
-        if (depth < 2 || depth > 3) {
+        boolean bodysCall = depth >= 2 && depth <= 3;
+        boolean deepInOwnCode = depth > 3 && !where.isEmpty() && ownCode.test(where) && !OWN_CODE_NOISE.matcher(text).find();
+        if (!bodysCall && !deepInOwnCode) {
             // Below: run() of the thread, then the call of its body (the kit's, not the learner's). Above: what the calls
-            // the body makes do inside (a lock's or a list's internals); the switches there are kept, above.
+            // the body makes do inside (a lock's or a list's internals), unless it is the test's own code; the switches
+            // there are kept, above.
             return java.util.Optional.empty();
         }
-        String indent = "  ".repeat(depth - 2);
+        while (!open.isEmpty() && open.peek() >= depth) {
+            open.pop();
+        }
+        String indent = "  ".repeat(Math.min(open.size(), MAX_INDENT));
+        open.push(depth);
         return java.util.Optional.of(new Step(column, " ", indent + plain(text)));
     }
 

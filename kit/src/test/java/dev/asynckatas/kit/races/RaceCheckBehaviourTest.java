@@ -36,6 +36,64 @@ class RaceCheckBehaviourTest {
     }
 
     @Test
+    @DisplayName("a state built outside the model may run what the checker refuses (file paths), and the threads' race is still found")
+    void stateOutsideTheModel() {
+        final class Downloads {
+            final java.nio.file.Path saved;
+            int finished;
+
+            Downloads() {
+                saved = java.nio.file.Path.of("ads").resolve("a.png"); // a file operation, which the checker refuses to watch
+            }
+
+            void finished() {
+                finished++;
+            }
+        }
+        RaceFound watched = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(Downloads::new)
+                .thread("download 1", Downloads::finished)
+                .thread("download 2", Downloads::finished)
+                .invariant("both downloads are counted", d -> d.finished == 2)
+                .check());
+        assertThat(watched).as("watched, the state's file path fails (the checker refuses file operations)").isNotNull();
+        assertThat(watched.getMessage()).doesNotStartWith("both downloads are counted");
+
+        RaceFound outside = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(Downloads::new)
+                .stateOutsideTheModel()
+                .thread("download 1", Downloads::finished)
+                .thread("download 2", Downloads::finished)
+                .invariant("both downloads are counted", d -> d.finished == 2)
+                .check());
+        assertThat(outside).as("built outside the model, the state is made, and the race in the threads is found").isNotNull();
+        assertThat(outside.getMessage()).startsWith("both downloads are counted");
+        assertThat(outside.interleaving()).contains("reads finished: 0", "writes finished = 1");
+    }
+
+    @Test
+    @DisplayName("the drawing shows the steps of the test's own code however deep the JDK nests them, and hides the JDK's")
+    void drawingOfADeepWindow() {
+        final class Completions {
+            final java.util.concurrent.CompletableFuture<String> a = new java.util.concurrent.CompletableFuture<>();
+            final java.util.concurrent.CompletableFuture<String> b = new java.util.concurrent.CompletableFuture<>();
+            int finished;
+
+            Completions() {
+                a.whenComplete((file, failure) -> finished++); // runs inside CompletableFuture.complete: deep in the JDK
+                b.whenComplete((file, failure) -> finished++);
+            }
+        }
+        RaceFound found = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(Completions::new)
+                .thread("download 1", c -> c.a.complete("a.png"))
+                .thread("download 2", c -> c.b.complete("b.png"))
+                .invariant("both downloads are counted", c -> c.finished == 2)
+                .check());
+        assertThat(found).as("the race inside the completions is found").isNotNull();
+        assertThat(found.interleaving()).as("the callbacks' steps, drawn under the calls they run in")
+                .contains("reads finished: 0", "writes finished = 1", "complete(\"a.png\")")
+                .doesNotContain("tryFire", "claim()", "stack ");
+    }
+
+    @Test
     @DisplayName("a thread that throws fails the check with the thread's name and what it threw")
     void threadThatThrows() {
         RaceFound found = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(UnsynchronisedCounterRace.Atomic::new)
