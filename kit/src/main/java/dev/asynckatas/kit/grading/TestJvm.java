@@ -3,6 +3,7 @@ package dev.asynckatas.kit.grading;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.asynckatas.kit.races.RaceCheck;
 import dev.asynckatas.kit.sim.Advisories;
 import dev.asynckatas.kit.timeline.Redaction;
 import java.io.IOException;
@@ -71,6 +72,8 @@ public final class TestJvm {
     }
 
     public static void main(String[] args) {
+        // the race checker sizes its time guard from it (RaceCheck.defaultTimeLimit)
+        System.setProperty(RaceCheck.HANG_LIMIT_PROPERTY, args[1]);
         TestJvm jvm = new TestJvm(new TestEvents.Writer(Path.of(args[0])), Long.parseLong(args[1]), Path.of(args[3]).toAbsolutePath().normalize());
         jvm.run(VariantSpec.read(Path.of(args[2])));
         // Halt, not exit: threads the code under test left running must not keep this JVM alive, and the shutdown hook

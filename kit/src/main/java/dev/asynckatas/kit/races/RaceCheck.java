@@ -39,7 +39,7 @@ import org.jetbrains.lincheck.LincheckAssertionError;
  *       {@code ModelCheckingStrategy} uses {@code Random(0)}; nothing is configurable or random here), so the same code
  *       gives the same verdict at the same interleaving, drawn the same way, on every run (the kit's tests check this
  *       run after run). The budget is a number of interleavings ({@link #interleavings}, default {@value #DEFAULT_INTERLEAVINGS}); the time limit
- *       ({@link #timeLimit}, default 5 s) is only a guard for the grader's hang limit on a loaded machine: it ends an
+ *       ({@link #timeLimit}, default 5 s, half the grader's hang limit when longer) is only a guard for the grader's hang limit on a loaded machine: it ends an
  *       exploration early, never fails it.</li>
  *   <li><b>The pitfalls are closed.</b> The threads are started in the only shape the checker explores (a
  *       {@code Thread} subclass that holds the state in its own field, started and joined through {@code Thread}),
@@ -96,6 +96,13 @@ public final class RaceCheck<S> {
      * from the second interleaving: the first pays for instrumenting the classes (about 0.3 s on an idle machine).
      */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+    /**
+     * The system property in which the grader's test JVM publishes its hang limit, in milliseconds. A check's default
+     * time limit is half of it when that is longer than {@link #DEFAULT_TIME_LIMIT}: the proof, which runs three katas
+     * on two JVMs each and allows 30 s, must not let a loaded machine end the exploration of a wrong fix before the
+     * interleaving that catches it.
+     */
+    public static final String HANG_LIMIT_PROPERTY = "katas.hangLimitMillis";
 
     static {
         // Lincheck's warnings are about its own instrumentation (fields of lambdas it cannot read), not the learner's code.
@@ -130,7 +137,7 @@ public final class RaceCheck<S> {
     private final List<NamedBody<S>> threads = new ArrayList<>();
     private final List<Invariant<S>> invariants = new ArrayList<>();
     private int interleavings = DEFAULT_INTERLEAVINGS;
-    private Duration timeLimit = DEFAULT_TIME_LIMIT;
+    private Duration timeLimit = defaultTimeLimit();
     private boolean stateOutsideTheModel;
 
     private RaceCheck(Supplier<? extends S> state) {
@@ -176,6 +183,13 @@ public final class RaceCheck<S> {
     public RaceCheck<S> stateOutsideTheModel() {
         this.stateOutsideTheModel = true;
         return this;
+    }
+
+    /** {@link #DEFAULT_TIME_LIMIT}, or half the grader's hang limit when that is longer. */
+    static Duration defaultTimeLimit() {
+        long hangLimitMillis = Long.getLong(HANG_LIMIT_PROPERTY, 0);
+        Duration half = Duration.ofMillis(hangLimitMillis / 2);
+        return half.compareTo(DEFAULT_TIME_LIMIT) > 0 ? half : DEFAULT_TIME_LIMIT;
     }
 
     /** The most interleavings to explore (the deterministic budget). */

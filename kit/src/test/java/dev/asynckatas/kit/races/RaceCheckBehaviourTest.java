@@ -185,4 +185,24 @@ class RaceCheckBehaviourTest {
                 .thread("download", UnsynchronisedCounterRace.Counter::downloadFinished))
                 .hasMessageContaining("two threads named 'download'");
     }
+
+    @Test
+    @DisplayName("the time guard is 5 s, or half the grader's hang limit when that is longer: a loaded proof explores the whole budget")
+    void timeGuardFollowsTheHangLimit() {
+        String before = System.getProperty(RaceCheck.HANG_LIMIT_PROPERTY);
+        try {
+            System.clearProperty(RaceCheck.HANG_LIMIT_PROPERTY);
+            assertThat(RaceCheck.defaultTimeLimit()).isEqualTo(Duration.ofSeconds(5));
+            System.setProperty(RaceCheck.HANG_LIMIT_PROPERTY, "10000");
+            assertThat(RaceCheck.defaultTimeLimit()).as("grading: 10 s").isEqualTo(Duration.ofSeconds(5));
+            System.setProperty(RaceCheck.HANG_LIMIT_PROPERTY, "30000");
+            assertThat(RaceCheck.defaultTimeLimit()).as("proving: 30 s").isEqualTo(Duration.ofSeconds(15));
+        } finally {
+            if (before == null) {
+                System.clearProperty(RaceCheck.HANG_LIMIT_PROPERTY);
+            } else {
+                System.setProperty(RaceCheck.HANG_LIMIT_PROPERTY, before);
+            }
+        }
+    }
 }
