@@ -36,10 +36,13 @@ final class Exploration<S> implements Runnable {
     /** 0 until the first run ends: that run pays for instrumenting the classes, a cost of the JVM, not of the check. */
     private final AtomicLong deadline = new AtomicLong();
     private final AtomicInteger outOfTimeAt = new AtomicInteger();
+    /** When the whole check must end ({@link Budget#now()} scale), after at least one interleaving; 0 for never. */
+    private final long wholeCheckDue;
 
-    Exploration(RaceCheck<S> check, Duration timeLimit, S warmUp) {
+    Exploration(RaceCheck<S> check, Duration timeLimit, long wholeCheckDue, S warmUp) {
         this.check = check;
         this.timeLimitNanos = timeLimit.toNanos();
+        this.wholeCheckDue = wholeCheckDue;
         this.warmUp = warmUp;
     }
 
@@ -47,7 +50,8 @@ final class Exploration<S> implements Runnable {
     public void run() {
         int run = runs.incrementAndGet();
         long due = deadline.get();
-        if (due != 0 && Budget.now() - due > 0) {
+        long now = Budget.now();
+        if (due != 0 && (now - due > 0 || wholeCheckDue != 0 && now - wholeCheckDue > 0)) {
             outOfTimeAt.compareAndSet(0, run);
             // Throwing is the only way to stop the checker; RaceCheck turns it back into a pass (or reports a failure
             // found before, which this run may be the replay of).

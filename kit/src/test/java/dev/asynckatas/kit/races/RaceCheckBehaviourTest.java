@@ -187,7 +187,7 @@ class RaceCheckBehaviourTest {
     }
 
     @Test
-    @DisplayName("the time guard is 5 s, or half the grader's hang limit when that is longer: a loaded proof explores the whole budget")
+    @DisplayName("the time guard is 5 s, or half the grader's hang limit when that is longer, and a whole check stays within 60 % of the hang limit: a loaded proof explores the whole budget, a loaded grading never calls a correct fix hung")
     void timeGuardFollowsTheHangLimit() {
         String before = System.getProperty(RaceCheck.HANG_LIMIT_PROPERTY);
         try {
@@ -195,8 +195,12 @@ class RaceCheckBehaviourTest {
             assertThat(RaceCheck.defaultTimeLimit()).isEqualTo(Duration.ofSeconds(5));
             System.setProperty(RaceCheck.HANG_LIMIT_PROPERTY, "10000");
             assertThat(RaceCheck.defaultTimeLimit()).as("grading: 10 s").isEqualTo(Duration.ofSeconds(5));
+            assertThat(RaceCheck.wholeCheckLimit()).as("grading: 10 s").isEqualTo(Duration.ofSeconds(6));
             System.setProperty(RaceCheck.HANG_LIMIT_PROPERTY, "30000");
             assertThat(RaceCheck.defaultTimeLimit()).as("proving: 30 s").isEqualTo(Duration.ofSeconds(15));
+            assertThat(RaceCheck.wholeCheckLimit()).as("proving: 30 s").isEqualTo(Duration.ofSeconds(18));
+            System.clearProperty(RaceCheck.HANG_LIMIT_PROPERTY);
+            assertThat(RaceCheck.wholeCheckLimit()).as("outside the grader").isNull();
         } finally {
             if (before == null) {
                 System.clearProperty(RaceCheck.HANG_LIMIT_PROPERTY);
