@@ -1,13 +1,10 @@
 package dev.asynckatas.backgroundtask;
 
+import dev.asynckatas.kit.http.PlainHttpClient;
 import dev.asynckatas.platform.Application;
 import dev.asynckatas.platform.BackgroundTaskId;
 import dev.asynckatas.platform.MainThread;
 import dev.asynckatas.platform.Navigator;
-import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -22,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -355,7 +350,7 @@ final class CheckoutOnRealThreads {
      * answers with a confirmation. As with the JDK's client, {@code cancel(true)} on the exchange's future or on any stage
      * derived from it aborts the exchange, unless the answer is already in.
      */
-    static final class FakeShop extends HttpClient {
+    static final class FakeShop extends PlainHttpClient {
         private final CountDownLatch ordered = new CountDownLatch(1);
         private final CountDownLatch answered = new CountDownLatch(1);
         private volatile ExchangeFuture<HttpResponse<String>> exchange;
@@ -391,61 +386,6 @@ final class CheckoutOnRealThreads {
             exchange.complete(new Confirmation(request));
         }
 
-        @Override
-        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
-            throw new UnsupportedOperationException("the screen must not block: send() would wait on the caller's thread");
-        }
-
-        @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                                HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-            return sendAsync(request, handler);
-        }
-
-        @Override
-        public Optional<CookieHandler> cookieHandler() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Duration> connectTimeout() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Redirect followRedirects() {
-            return Redirect.NEVER;
-        }
-
-        @Override
-        public Optional<ProxySelector> proxy() {
-            return Optional.empty();
-        }
-
-        @Override
-        public SSLContext sslContext() {
-            return null;
-        }
-
-        @Override
-        public SSLParameters sslParameters() {
-            return null;
-        }
-
-        @Override
-        public Optional<Authenticator> authenticator() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Version version() {
-            return Version.HTTP_1_1;
-        }
-
-        @Override
-        public Optional<Executor> executor() {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -1,12 +1,9 @@
 package dev.asynckatas.callbacksvsdelegates;
 
+import dev.asynckatas.kit.http.PlainHttpClient;
 import dev.asynckatas.kit.races.RaceCheck;
 import dev.asynckatas.platform.MainThread;
 import dev.asynckatas.platform.ScreenView;
-import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -22,8 +19,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -220,7 +215,7 @@ final class ForecastRace {
      * The HTTP client: each request waits until the story answers it (200, the weather in Lisbon). As with the JDK's
      * client, {@code cancel(true)} on the future or on a stage derived from it aborts the request.
      */
-    private static final class Network extends HttpClient {
+    private static final class Network extends PlainHttpClient {
         private final List<Request> sent = new ArrayList<>();
 
         /** Every request sent so far gets its answer (one cancelled meanwhile stays cancelled). */
@@ -248,61 +243,6 @@ final class ForecastRace {
             return (CompletableFuture<HttpResponse<T>>) (CompletableFuture<?>) sending;
         }
 
-        @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                                HttpResponse.PushPromiseHandler<T> push) {
-            return sendAsync(request, handler);
-        }
-
-        @Override
-        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
-            throw new IOException("the kata sends asynchronously; this client has no blocking send");
-        }
-
-        @Override
-        public Optional<CookieHandler> cookieHandler() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Duration> connectTimeout() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Redirect followRedirects() {
-            return Redirect.NEVER;
-        }
-
-        @Override
-        public Optional<ProxySelector> proxy() {
-            return Optional.empty();
-        }
-
-        @Override
-        public SSLContext sslContext() {
-            return null;
-        }
-
-        @Override
-        public SSLParameters sslParameters() {
-            return new SSLParameters();
-        }
-
-        @Override
-        public Optional<Authenticator> authenticator() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Version version() {
-            return Version.HTTP_1_1;
-        }
-
-        @Override
-        public Optional<Executor> executor() {
-            return Optional.empty();
-        }
     }
 
     /** A request in flight: its stages share it, and {@code cancel(true)} on any of them aborts it. */

@@ -3,21 +3,16 @@ package dev.asynckatas.callbacksvsdelegates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.asynckatas.kit.http.PlainHttpClient;
 import dev.asynckatas.kit.junit.CatchesBug;
 import dev.asynckatas.kit.real.RealMainThread;
 import dev.asynckatas.kit.real.RealScreen;
 import dev.asynckatas.platform.MainThread;
-import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -155,7 +148,7 @@ class HopWindowTest {
      * An HTTP client whose {@code sendAsync} is held open on any thread but the main one until the test lets it return;
      * its futures never complete, and record a {@code cancel(true)} on them or on any stage derived from them.
      */
-    private static final class HeldClient extends HttpClient {
+    private static final class HeldClient extends PlainHttpClient {
         final CountDownLatch insideSend = new CountDownLatch(1);
         final CountDownLatch letSendReturn = new CountDownLatch(1);
         final AtomicBoolean sentOnMain = new AtomicBoolean();
@@ -184,61 +177,6 @@ class HopWindowTest {
             return response;
         }
 
-        @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                                HttpResponse.PushPromiseHandler<T> push) {
-            return sendAsync(request, handler);
-        }
-
-        @Override
-        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
-            throw new IOException("not used by the kata");
-        }
-
-        @Override
-        public Optional<CookieHandler> cookieHandler() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Duration> connectTimeout() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Redirect followRedirects() {
-            return Redirect.NEVER;
-        }
-
-        @Override
-        public Optional<ProxySelector> proxy() {
-            return Optional.empty();
-        }
-
-        @Override
-        public SSLContext sslContext() {
-            return null;
-        }
-
-        @Override
-        public SSLParameters sslParameters() {
-            return new SSLParameters();
-        }
-
-        @Override
-        public Optional<Authenticator> authenticator() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Version version() {
-            return Version.HTTP_1_1;
-        }
-
-        @Override
-        public Optional<Executor> executor() {
-            return Optional.empty();
-        }
     }
 
     /** A future that records {@code cancel(true)} on itself or on any stage derived from it, as the JDK client's do. */

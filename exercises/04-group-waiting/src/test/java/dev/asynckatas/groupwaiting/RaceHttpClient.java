@@ -1,22 +1,16 @@
 package dev.asynckatas.groupwaiting;
 
-import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
+import dev.asynckatas.kit.http.PlainHttpClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -25,7 +19,7 @@ import javax.net.ssl.SSLSession;
  * is the thread the download completes on, as with the JDK's client. Nothing touches a socket, a clock or a simulation:
  * the model checker interleaves every shared access, and a small fake keeps that cheap.
  */
-final class RaceHttpClient extends HttpClient {
+final class RaceHttpClient extends PlainHttpClient {
 
     private final String manifest;
     /**
@@ -59,17 +53,6 @@ final class RaceHttpClient extends HttpClient {
         Exchange<T> exchange = new Exchange<>(null); // the file's body goes to disk; the ad API reads the status only
         inFlight.put(path.substring("/ads/".length()), exchange);
         return exchange;
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-        return sendAsync(request, handler);
-    }
-
-    @Override
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("the ad API sends asynchronously");
     }
 
     /**
@@ -151,50 +134,5 @@ final class RaceHttpClient extends HttpClient {
         public HttpClient.Version version() {
             return HttpClient.Version.HTTP_1_1;
         }
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return Redirect.NEVER;
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return Optional.empty();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        throw new UnsupportedOperationException("no TLS here");
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        throw new UnsupportedOperationException("no TLS here");
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return Optional.empty();
-    }
-
-    @Override
-    public HttpClient.Version version() {
-        return HttpClient.Version.HTTP_1_1;
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return Optional.empty();
     }
 }

@@ -2,22 +2,15 @@ package dev.asynckatas.kit.http;
 
 import dev.asynckatas.kit.sim.Simulation;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * A {@link HttpClient} that talks to a {@link SimNetwork} in virtual time, with the JDK client's semantics
@@ -43,7 +36,7 @@ import javax.net.ssl.SSLParameters;
  * <p>Not modelled: redirects, cookies, authentication, HTTP/2 push, and the JDK's silent retry of an
  * idempotent request after a connection reset.
  */
-final class SimHttpClient extends HttpClient {
+final class SimHttpClient extends PlainHttpClient {
 
     private final Simulation sim;
     private final SimNetwork network;
@@ -58,12 +51,6 @@ final class SimHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         return new ExchangeRun<>(sim, network, request, handler, connectTimeout).start();
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-        return sendAsync(request, handler);
     }
 
     @Override
@@ -99,52 +86,8 @@ final class SimHttpClient extends HttpClient {
     }
 
     @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return Optional.empty();
-    }
-
-    @Override
     public Optional<Duration> connectTimeout() {
         return Optional.ofNullable(connectTimeout);
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return Redirect.NEVER;
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return Optional.empty();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return new SSLParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Version version() {
-        return Version.HTTP_1_1;
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return Optional.empty();
     }
 
     @Override
