@@ -54,20 +54,25 @@ class ExpirationRaceTest {
                         checkout -> checkout.app.endedTwice() == 0)
                 .invariant("The app was killed: the expiration handler returned with the background task still open (end it"
                         + " inside the handler, before it returns).",
-                        checkout -> checkout.app.killedWithTaskOpen() == 0)
+                        checkout -> checkout.app.killedWithTaskOpen() == 0,
+                        "the expiration handler returns with the background task still open: iOS kills the app")
                 .invariant("A background task was never ended: once the order is placed (or given up) the task must end,"
                         + " or the app stays up for nothing until it is killed.",
-                        checkout -> checkout.app.stillOpen() == 0)
+                        checkout -> checkout.app.stillOpen() == 0, Bugs.NEVER_ENDS_THE_TASK)
                 .invariant("The outcome was shown from a thread other than main: UI work belongs on the main thread.",
-                        checkout -> !checkout.navigator.shownOffMain())
+                        checkout -> !checkout.navigator.shownOffMain(), Bugs.NAVIGATES_OFF_MAIN)
                 .invariant("The user, coming back, must see exactly one outcome, in front of them (the next screen or an"
                         + " error, once, not while they were away).",
-                        checkout -> checkout.navigator.oneOutcomeInFront())
+                        checkout -> checkout.navigator.oneOutcomeInFront(),
+                        "does not show exactly one outcome in front of the user: none, two, or one while they were away")
                 .invariant("The user was told the order was interrupted although the shop's confirmation had reached the"
                         + " app, in the very moment the background time ran out: they would order twice.",
-                        checkout -> !checkout.appHoldsTheConfirmation() || checkout.navigator.showedTheNextScreen())
+                        checkout -> !checkout.appHoldsTheConfirmation() || checkout.navigator.showedTheNextScreen(),
+                        "reports the order as interrupted although the shop's confirmation had arrived: the answer can land"
+                        + " between asking whether it is in and cancelling")
                 .invariant("The user was shown the next screen although the order was aborted before the shop's answer"
                         + " reached the app.",
-                        checkout -> checkout.appHoldsTheConfirmation() || !checkout.navigator.showedTheNextScreen());
+                        checkout -> checkout.appHoldsTheConfirmation() || !checkout.navigator.showedTheNextScreen(),
+                        "shows the next screen for an order that was aborted before the shop's answer arrived");
     }
 }

@@ -44,11 +44,14 @@ class GroupWaitingRacesTest {
                 .thread("b.png arrives", update -> update.b.answer())
                 .invariant("The update reads the ad directory itself (the report says \"" + NO_FILES + "\"): this test"
                         + " cannot follow the file system, and the report must count what the downloads said, not what is"
-                        + " on disk", TwoDownloads::leavesTheDiskToTheApi)
+                        + " on disk", TwoDownloads::leavesTheDiskToTheApi,
+                        "counts the files on disk instead of what the downloads reported")
                 .invariant("\"done\" fires once, and only after both downloads have finished: waiting for the code that starts"
-                        + " them is not waiting for the downloads", TwoDownloads::doneOnceAfterBoth)
+                        + " them is not waiting for the downloads", TwoDownloads::doneOnceAfterBoth, Bugs.DONE_TOO_EARLY)
                 .invariant("The report counts both files, a.png and b.png: two client threads that add to one tally at the"
-                        + " same moment without a lock lose one of them (or throw)", TwoDownloads::countsBoth)
+                        + " same moment without a lock lose one of them (or throw)", TwoDownloads::countsBoth,
+                        "adds to the tally from the client's threads without a lock: two downloads that finish together are"
+                        + " counted as one")
                 .interleavings(INTERLEAVINGS)
                 .check();
     }

@@ -38,7 +38,9 @@ class BackgroundDownloadsRacesTest {
                         + " has delivered didFinishEvents: the system keeps the app awake until it is", TwoWakes::firstHandlerCalledOnce)
                 .invariant("The second wake's completion handler is called too: the first wake's handler was forgotten after it"
                         + " was handed to the main thread, and by then the app could be suspended and woken again, so the"
-                        + " forgetting wiped the new wake's handler", TwoWakes::secondHandlerCalledOnce)
+                        + " forgetting wiped the new wake's handler", TwoWakes::secondHandlerCalledOnce,
+                        "forgets the stored completion handler on the delegate queue after handing it to main: a new wake's"
+                        + " handler, stored meanwhile, is wiped and never called")
                 .check();
     }
 

@@ -1,6 +1,7 @@
 package dev.asynckatas.kit.grading;
 
 import dev.asynckatas.kit.junit.CatchesBug;
+import dev.asynckatas.kit.races.RaceFound;
 import dev.asynckatas.kit.sim.TimelineReport;
 import dev.asynckatas.kit.timeline.Redaction;
 import java.io.PrintWriter;
@@ -170,8 +171,16 @@ final class TestJvmListener implements TestExecutionListener {
             details += "\nThe property's report:\n" + run.engineReport.toString().strip() + "\n";
         }
         // Secrets (a token in an assertion's message, say) never reach a report.
-        events.finished(new TestResult(run.key, run.name, status, run.bug, Redaction.redact(prefix + messageOf(failure)),
+        events.finished(new TestResult(run.key, run.name, status, bugShown(run, failure), Redaction.redact(prefix + messageOf(failure)),
                 Redaction.redact(details), run.failedCases, TimelineReport.eventsOf(failure), elapsed(run)));
+    }
+
+    /**
+     * The test's {@code @CatchesBug} sentence, or the bug of the invariant a race check found broken: a test of several
+     * invariants catches one bug on the broken exercise, and the learner's fix may break another.
+     */
+    private static String bugShown(Run run, Throwable failure) {
+        return failure instanceof RaceFound found && !run.bug.isEmpty() ? found.bug().orElse(run.bug) : run.bug;
     }
 
     private static java.time.Duration elapsed(Run run) {

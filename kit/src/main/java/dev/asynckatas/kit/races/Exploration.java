@@ -76,7 +76,7 @@ final class Exploration<S> implements Runnable {
         }
         for (RaceCheck.Invariant<S> invariant : check.invariants()) {
             if (!invariant.holds().test(state)) {
-                fail(run, new AssertionError(invariant.sentence()));
+                fail(run, new BrokenInvariant(invariant.sentence(), invariant.bug()));
             }
         }
         deadline.compareAndSet(0, Budget.now() + timeLimitNanos);
@@ -119,5 +119,19 @@ final class Exploration<S> implements Runnable {
     /** The run the time limit stopped, counted from 1; 0 if it never did. */
     int outOfTimeAt() {
         return outOfTimeAt.get();
+    }
+
+    /** An invariant that did not hold, with the bug it reveals (null: the test's own). */
+    static final class BrokenInvariant extends AssertionError {
+        private final transient String bug;
+
+        BrokenInvariant(String sentence, String bug) {
+            super(sentence);
+            this.bug = bug;
+        }
+
+        String bug() {
+            return bug;
+        }
     }
 }

@@ -114,7 +114,8 @@ public final class RaceCheck<S> {
     record NamedBody<S>(String name, ThreadBody<? super S> body) {
     }
 
-    record Invariant<S>(String sentence, Predicate<? super S> holds) {
+    /** {@code bug}: the bug this invariant reveals, in the learner's terms, or null for the test's own {@code @CatchesBug}. */
+    record Invariant<S>(String sentence, Predicate<? super S> holds, String bug) {
     }
 
     /**
@@ -168,7 +169,19 @@ public final class RaceCheck<S> {
      * message: say what the user would see, in the learner's terms.
      */
     public RaceCheck<S> invariant(String sentence, Predicate<? super S> holds) {
-        invariants.add(new Invariant<>(Objects.requireNonNull(sentence, "sentence"), Objects.requireNonNull(holds, "holds")));
+        invariants.add(new Invariant<>(Objects.requireNonNull(sentence, "sentence"), Objects.requireNonNull(holds, "holds"), null));
+        return this;
+    }
+
+    /**
+     * The same, for an invariant that reveals a bug of its own: when it breaks, the scorecard's "bug:" line shows
+     * {@code bug} instead of the test's {@code @CatchesBug} sentence. A test that checks several invariants catches one
+     * bug on the broken exercise, but a learner's fix may break another: the line then names the learner's bug, not
+     * the broken version's.
+     */
+    public RaceCheck<S> invariant(String sentence, Predicate<? super S> holds, String bug) {
+        invariants.add(new Invariant<>(Objects.requireNonNull(sentence, "sentence"), Objects.requireNonNull(holds, "holds"),
+                Objects.requireNonNull(bug, "bug")));
         return this;
     }
 
@@ -291,7 +304,8 @@ public final class RaceCheck<S> {
             trace = "The model checker found this failure but could not draw the interleaving (" + (crash == null ? "no trace" : crash)
                     + "). Run the test again in an IDE to step through it.";
         }
-        RaceFound found = new RaceFound(message, cause, trace, exploration.foundAt());
+        String bug = failure instanceof Exploration.BrokenInvariant broken ? broken.bug() : null;
+        RaceFound found = new RaceFound(message, cause, trace, exploration.foundAt(), bug);
         found.addSuppressed(new TimelineReport(trace));
         return found;
     }

@@ -9,11 +9,21 @@ public final class RaceFound extends AssertionError {
 
     private final transient String interleaving;
     private final int interleavingsExplored;
+    private final transient String bug;
 
-    RaceFound(String message, Throwable cause, String interleaving, int interleavingsExplored) {
+    RaceFound(String message, Throwable cause, String interleaving, int interleavingsExplored, String bug) {
         super(message, cause);
         this.interleaving = interleaving;
         this.interleavingsExplored = interleavingsExplored;
+        this.bug = bug;
+    }
+
+    /**
+     * The bug the broken invariant reveals, when the test named one ({@link RaceCheck#invariant(String,
+     * java.util.function.Predicate, String)}): the grader shows it instead of the test's {@code @CatchesBug}.
+     */
+    public java.util.Optional<String> bug() {
+        return java.util.Optional.ofNullable(bug);
     }
 
     /** The failing interleaving, threads side by side, as printed under the failure; empty if the checker could not draw it. */

@@ -209,4 +209,20 @@ class RaceCheckBehaviourTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("an invariant that names its bug hands it to the grader with the failure; one that does not, leaves the test's own")
+    void theBrokenInvariantNamesItsBug() {
+        RaceFound named = catchThrowableOfType(RaceFound.class, () -> RaceCheck.of(UnsynchronisedCounterRace.PlainField::new)
+                .thread("download 1", UnsynchronisedCounterRace.Counter::downloadFinished)
+                .thread("download 2", UnsynchronisedCounterRace.Counter::downloadFinished)
+                .invariant("Nothing is counted twice", c -> c.finished() <= 2, "counts a download twice")
+                .invariant("Both finished downloads are counted", c -> c.finished() == 2, "bumps the count without a lock")
+                .check());
+        assertThat(named.bug()).contains("bumps the count without a lock");
+
+        RaceFound unnamed = catchThrowableOfType(RaceFound.class, () -> UnsynchronisedCounterRace
+                .twoDownloadsFinishTogether(UnsynchronisedCounterRace.PlainField::new).check());
+        assertThat(unnamed.bug()).isEmpty();
+    }
 }
