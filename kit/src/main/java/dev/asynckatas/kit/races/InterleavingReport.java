@@ -1,6 +1,7 @@
 package dev.asynckatas.kit.races;
 
 import dev.asynckatas.kit.timeline.Redaction;
+import dev.asynckatas.kit.timeline.SwimLanes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -212,7 +213,7 @@ final class InterleavingReport {
         int number = 0;
         for (Step step : steps) {
             number++;
-            List<String> lines = wrap(step.marker() + " " + Redaction.redact(step.text()), width);
+            List<String> lines = SwimLanes.wrap(step.marker() + " " + Redaction.redact(step.text()), width, "    ");
             for (int i = 0; i < lines.size(); i++) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < columns.size(); c++) {
@@ -230,20 +231,5 @@ final class InterleavingReport {
             line.append("| ").append(cell.length() >= width ? cell : cell + " ".repeat(width - cell.length())).append(' ');
         }
         return line.toString().stripTrailing();
-    }
-
-    private static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        String rest = text.replace('\n', ' ');
-        while (rest.length() > width) {
-            int cut = rest.lastIndexOf(' ', width);
-            if (cut <= width / 2) {
-                cut = width;
-            }
-            lines.add(rest.substring(0, cut));
-            rest = "    " + rest.substring(cut).strip();
-        }
-        lines.add(rest);
-        return lines;
     }
 }

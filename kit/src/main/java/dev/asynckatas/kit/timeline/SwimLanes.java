@@ -50,7 +50,7 @@ public final class SwimLanes {
         for (TimelineEvent event : events.subList(skipped, events.size())) {
             String column = columnOf(event.column());
             String text = event.kind().marker + " " + numberOf(event.column()) + event.text();
-            List<String> lines = wrap(text, width);
+            List<String> lines = wrap(text, width, "  ");
             for (int i = 0; i < lines.size(); i++) {
                 String time = i == 0 ? format(event.at()) : "";
                 out.append(row(time, columns, new Cell(column, lines.get(i)), width)).append('\n');
@@ -105,7 +105,11 @@ public final class SwimLanes {
         return hash < 0 ? "" : lane.substring(hash) + " ";
     }
 
-    private static List<String> wrap(String text, int width) {
+    /**
+     * A cell's text cut into lines of at most {@code width} characters, at a space where one is near, each line after
+     * the first starting with {@code continuation}; the race checker's drawing cuts its cells the same way.
+     */
+    public static List<String> wrap(String text, int width, String continuation) {
         List<String> lines = new ArrayList<>();
         String rest = text.replace('\n', ' ');
         while (rest.length() > width) {
@@ -114,7 +118,7 @@ public final class SwimLanes {
                 cut = width;
             }
             lines.add(rest.substring(0, cut));
-            rest = "  " + rest.substring(cut).strip();
+            rest = continuation + rest.substring(cut).strip();
         }
         lines.add(rest);
         return lines;
